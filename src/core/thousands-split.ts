@@ -5,8 +5,12 @@
  * comma), so it reads, the value 1 and the note 234, a wrong number without a word. A split adds a field for each
  * separator, so only a row with more fields than its header is looked at (the fields past the header's all empty: one
  * that is not is refused, `extraFields` in io/read/columns.ts); a row with exactly the header's fields never is, nor a
- * cell written in quotes. The groups may land in a column the layout reads: in `unit,indicator,2019,2020,note` the row
- * `A,x1,1,234,6,` reads 2019 = 1 and 2020 = 234, the real 2020 value in the note.
+ * cell written in quotes, nor a row with no more fields than the file's others: some tools end every row with a comma
+ * and the header not, and there `A,2019,x1,1,234,` is value 1 and note 234 as written. A row is looked at only when it
+ * has more fields to spare than the file's rows that show no such number (the fewest of theirs; none when every row
+ * shows one): in that file `A,2019,x1,1,234,,` still is (`thousandsSplits` in io/read/data-csv.ts). The groups may land
+ * in a column the layout reads: in `unit,indicator,2019,2020,note` the row `A,x1,1,234,6,` reads 2019 = 1 and 2020 =
+ * 234, the real 2020 value in the note.
  */
 import type { Issue } from "../errors.js";
 import { firstPerFile } from "./accounting-dashes.js";
@@ -27,7 +31,7 @@ const LAST_GROUP = /^\d{3}\.\d*$/;
  * thousands: `0,234` is a decimal comma); every following cell of exactly three digits is a group (`1,234,567` gives
  * `234` and `567`), up to the first that is not, a group with decimals ending the number (`1,234.5`). No cell may have
  * been written in quotes (`quoted`, by position: a quoted cell was meant as one). Cells are compared trimmed.
- * Whether the row had the fields to spare (more than its header) is the caller's to know.
+ * Whether the row had the fields to spare (more than its header, and than the file's other rows) is the caller's to know.
  * @example thousandsGroups(["A", "2019", "x1", "1", "234", "567", ""], 3) // => ["234", "567"]
  * @example thousandsGroups(["A", "2019", "x1", "1", "2345", ""], 3) // => undefined
  */

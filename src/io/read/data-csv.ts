@@ -16,8 +16,8 @@
  * and of different units, as a measure's never do (`measureColumnConflict`). A `name` or `指标名称` column is kept too
  * (`ValueRecord.name`), for the comparison with the tree's names (`indicator-names.ts`). Each record keeps the unit
  * column's place (`ValueRecord.unitColumn`), for the messages about a unit; a value that may be a number split at its
- * thousands separators by unquoted commas in a row longer than its header (`1,234,` read as `1`, then `234` in a note)
- * is marked (`thousandsSplits`).
+ * thousands separators by unquoted commas in a row longer than its header (`1,234,` read as `1`, then `234` in a note),
+ * and longer than the file's other rows are (a file whose every row ends with a comma), is marked (`thousandsSplits`).
  */
 import type { Issue, Validated } from "../../errors.js";
 import { messages } from "../../core/messages.js";
@@ -377,11 +377,19 @@ function marked(record: ValueRecord, row: CsvRow, index: number): ValueRecord {
  * at from the left: a cell taken as a group of the value before it (`A,x1,1,234,6,` under
  * `unit,indicator,2019,2020,note`: 234, read as 2020's value) is no value of its own to mark. A workbook sheet (no
  * delimiter) has no such split.
+ *
+ * A split is evident only against the file's other rows: some tools end every row with a comma and the header not, so
+ * that every row has one empty field to spare, and `A,2019,x1,1,234,` (value 1, note 234) is a plain row there. The
+ * surplus of a row is its fields past the header's (0 for a row no longer than it); the file's usual surplus is the
+ * smallest of the rows with none of these marks (0 when every row has one; rows refused for fields past the header's
+ * that are not empty count for nothing). A row is marked only when its surplus exceeds the usual one: in a file whose
+ * rows all end with a comma, `A,2019,x1,1,234,,` (7 fields for 5) still is.
  */
 function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly number[]): (row: CsvRow, index: number) => Pick<ValueRecord, "thousandsSplit"> {
   if (table.delimiter !== "," || decimal !== ".") return () => ({});
   const columns = [...values].filter((index) => index >= 0).sort((a, b) => a - b);
   const headerFields = table.header.length;
+  const surplusOf = (row: CsvRow) => Math.max(0, row.cells.length - headerFields);
   const marksOf = (row: CsvRow) => {
     const marks = new Map<number, NonNullable<ValueRecord["thousandsSplit"]>>();
     let taken = -1;
@@ -395,12 +403,19 @@ function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly
     }
     return marks;
   };
-  // The marks of the last row asked about: a wide layout asks for each of a row's values in turn.
-  let last: { row: CsvRow; marks: ReturnType<typeof marksOf> } | undefined;
+  // The marks of each row longer than the header that has some, and the usual surplus of the others (see above).
+  const marksByRow = new Map<CsvRow, ReturnType<typeof marksOf>>();
+  let usual = Number.POSITIVE_INFINITY;
+  for (const row of table.rows) {
+    if (row.cells.length > headerFields && row.cells.slice(headerFields).some((cell) => cell.trim() !== "")) continue;
+    const marks = row.cells.length > headerFields ? marksOf(row) : undefined;
+    if (marks && marks.size > 0) marksByRow.set(row, marks);
+    else usual = Math.min(usual, surplusOf(row));
+  }
+  const baseline = Number.isFinite(usual) ? usual : 0;
   return (row, index) => {
-    if (row.cells.length <= headerFields) return {};
-    if (last?.row !== row) last = { row, marks: marksOf(row) };
-    const split = last.marks.get(index);
+    if (surplusOf(row) <= baseline) return {};
+    const split = marksByRow.get(row)?.get(index);
     return split ? { thousandsSplit: split } : {};
   };
 }

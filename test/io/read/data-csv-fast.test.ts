@@ -272,6 +272,28 @@ describe("parsePanelFast and a number split at its thousands separator by an unq
     }
   });
 
+  it("leaves a file whose every row ends with a comma to the general reader, which warns only of a row with more to spare, file by file in a folder", async () => {
+    // a.csv: every row ends with a comma (6 fields for 5). Lines 2 (5, ok) and 4 (7, "") hold no split number, so 1
+    // spare field is usual: line 3 is B = 1, its note 234, as written. Line 5 has 7 fields, 2 to spare: C = 3 where
+    // 3,456 was meant. b.csv: lines 2 and 4 as long as the header (5 fields), so line 3's one spare field is a split.
+    const a = "unit,year,indicator,value,note\nU1,2017,A,5,ok,\nU1,2017,B,1,234,\nU1,2017,C,7,,\nU1,2019,C,3,456,,\n";
+    const b = "unit,year,indicator,value,note\nU1,2018,A,6,ok\nU1,2018,B,2,345,\nU1,2018,C,8\n";
+    expect([fast(a), fast(b)]).toEqual([undefined, undefined]);
+    const dir = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nG,,G,,\nA,G,A,,+\nB,G,B,,-\nC,G,C,,+\n", "values/a.csv": a, "values/b.csv": b });
+    const { panel } = await loadInputs(join(dir, "tree.csv"), join(dir, "values"));
+    const warnings = (panel.warnings ?? []).filter(({ code }) => code === "W_THOUSANDS_SPLIT");
+    // One warning per file: a.csv's at line 5 (3,456 = 3456), b.csv's at line 3 (2,345 = 2345), each counting one cell.
+    expect(warnings.map(({ source, line, column, message }) => [source, line, column, /where (\S+) was probably meant/.exec(message)?.[1], message.includes("value cells of this file")])).toEqual([
+      [join(dir, "values", "a.csv"), 5, 4, "3456", false],
+      [join(dir, "values", "b.csv"), 3, 4, "2345", false],
+    ]);
+    // Without line 5, a.csv alone warns of nothing.
+    const only = await makeTempDir({ "tree.csv": "code,parent,name,weight,direction\nG,,G,,\nA,G,A,,+\nB,G,B,,-\nC,G,C,,+\n", "values.csv": a.replace("U1,2019,C,3,456,,\n", "") });
+    const alone = await loadInputs(join(only, "tree.csv"), join(only, "values.csv"));
+    expect((alone.panel.warnings ?? []).map(({ code }) => code)).toEqual([]);
+    expect([...alone.panel.values]).toEqual([5, 1, 7]);
+  });
+
   it("agrees with the general reader on random files with a note column: declines every file it marks, reads the others alike", () => {
     const value = fc.constantFrom("1", "-12", "0", "1234", "5.5", "", "NA", "999");
     const note = fc.constantFrom("234", "234.5", "2345", "23", "", "ok", "000");

@@ -513,7 +513,8 @@ describe("parseDataCsv: a number split at its thousands separator by an unquoted
   it("marks A,2019,x1,1,234, under unit,year,indicator,value,note: read as 1 (its note 234), where 1,234 was meant", () => {
     // Line 2 splits into A | 2019 | x1 | 1 | 234 | "": 6 fields for the header's 5 (the 6th empty: tolerated), so it
     // reads value 1 (column 4), note 234 (column 5). Line 3's note is text, line 4's value has 4 digits: neither is marked.
-    const parsed = parseDataCsv("unit,year,indicator,value,note\nA,2019,x1,1,234,\nA,2018,x1,5,checked,\nA,2017,x1,1234,567,\n", "v.csv");
+    // Line 3 has the header's 5 fields, so the file's rows do not all end with a comma: none is usual to spare.
+    const parsed = parseDataCsv("unit,year,indicator,value,note\nA,2019,x1,1,234,\nA,2018,x1,5,checked\nA,2017,x1,1234,567,\n", "v.csv");
     const place = { source: undefined, indicatorColumn: 3, valueColumn: 4, unitColumn: 1 };
     expect(parsed.ok && parsed.value).toEqual([
       { unit: "A", year: 2019, indicator: "x1", value: 1, line: 2, ...place, ...mark("1", ["234"], 5, "note", 6, 5) },
@@ -579,6 +580,57 @@ describe("parseDataCsv: a number split at its thousands separator by an unquoted
     // By indicator given LPI and Ship: Ship = 1 (column 4), note 234 (column 5), 6 fields for 5.
     const byIndicator = marksOf("uCode,Time,LPI,Ship,note\nAUT,2018,4.1,1,234,\n", { indicators: new Set(["LPI", "Ship"]) });
     expect(byIndicator.map((split) => split?.nextColumn)).toEqual([undefined, 5]);
+  });
+
+  describe("a file whose every row ends with a comma (the header not): one empty field to spare is its rows' usual", () => {
+    // Lines 2 to 4 have 6 fields each for the header's 5, the 6th empty. Lines 2 (5, then "ok") and 3 (7, then "") hold
+    // no split number: the usual surplus is 1. Line 4 (1, then 234) has no more: value 1 and note "234", as written.
+    const TRAILING = "unit,year,indicator,value,note\nA,2017,x1,5,ok,\nA,2018,x1,7,,\nA,2019,x1,1,234,\n";
+
+    it("warns of nothing in it: A,2019,x1,1,234, is the value 1 and the note 234", () => {
+      const parsed = parseDataCsv(TRAILING, "v.csv");
+      expect(parsed.ok && parsed.value.map((record) => [record.line, record.value, record.thousandsSplit])).toEqual([
+        [2, 5, undefined],
+        [3, 7, undefined],
+        [4, 1, undefined],
+      ]);
+      expect(parsed.ok && thousandsSplitWarnings(parsed.value, "v.csv")).toEqual([]);
+      // Without the rows that show the usual surplus, every row is a candidate: none is usual, and line 4 warns as before.
+      expect(marksOf("unit,year,indicator,value,note\nA,2019,x1,1,234,\n")).toEqual([mark("1", ["234"], 5, "note", 6, 5).thousandsSplit]);
+    });
+
+    it("still warns of a row with two fields to spare, once, at its value, not counting line 4", () => {
+      // Line 5: A | 2020 | x1 | 1 | 234 | "" | "": 7 fields, 2 to spare against the usual 1: 1,234 split, the note
+      // empty. One warning at 5:4 naming 1234, its count 1 (line 4 is no split of this file).
+      const text = `${TRAILING}A,2020,x1,1,234,,\n`;
+      expect(marksOf(text)).toEqual([undefined, undefined, undefined, mark("1", ["234"], 5, "note", 7, 5).thousandsSplit]);
+      expect(warningOf(text)).toEqual([5, 4, "1234"]);
+      const parsed = parseDataCsv(text, "v.csv");
+      const meant = { file: "v.csv", line: 5, column: 4, cell: "1", read: 1, groups: ["234"], nextColumn: 5, nextName: "note", fields: 7, headerFields: 5, meant: 1234 };
+      expect(parsed.ok && thousandsSplitWarnings(parsed.value, "v.csv")).toEqual([{ code: "W_THOUSANDS_SPLIT", message: checkMessages.thousandsSplit(meant, 1), source: "v.csv", line: 5, column: 4 }]);
+    });
+
+    it("takes the fewest fields to spare of the rows without a split number: one row as long as its header makes it 0", () => {
+      // Line 3 without its trailing comma: 5 fields, 0 to spare; line 4's 1 spare field is then more: 1,234 split.
+      expect(marksOf(TRAILING.replace("A,2018,x1,7,,", "A,2018,x1,7,"))).toEqual([undefined, undefined, mark("1", ["234"], 5, "note", 6, 5).thousandsSplit]);
+    });
+
+    it("is the same in a wide layout: 2019 = 1 and 2020 = 234 as written, but a row with two fields to spare is split", () => {
+      // 甲 | x1 | 5 | 6 | ok | "" and 乙 | x1 | 1 | 234 | ok | "": 6 fields for 5 each, 甲's no split (5 then 6, 6 then
+      // ok), so 1 spare field is usual and 乙's 1, 234 are two values. 丙 | x1 | 1 | 234 | 6 | "" | "": 7 fields, 2 to
+      // spare: 2019 (column 3) reads 1 where 1,234 was meant, 234 (2020) its group.
+      const text = "unit,indicator,2019,2020,note\n甲,x1,5,6,ok,\n乙,x1,1,234,ok,\n丙,x1,1,234,6,,\n";
+      const parsed = parseDataCsv(text, "w.csv");
+      expect(parsed.ok && parsed.value.map((record) => [record.unit, record.year, record.value, record.thousandsSplit])).toEqual([
+        ["甲", 2019, 5, undefined],
+        ["甲", 2020, 6, undefined],
+        ["乙", 2019, 1, undefined],
+        ["乙", 2020, 234, undefined],
+        ["丙", 2019, 1, mark("1", ["234"], 4, "2020", 7, 5).thousandsSplit],
+        ["丙", 2020, 234, undefined],
+      ]);
+      expect(warningOf(text)).toEqual([4, 3, "1234"]);
+    });
   });
 
   it("leaves a row whose fields past the header's are not empty refused as before, with the hint to quote", () => {
