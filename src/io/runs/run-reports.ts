@@ -8,6 +8,7 @@
  * but absent, or listed with the bytes of its new version while it still has its old ones, and the new version in the
  * writer's temporary file beside it: `repairDerivedFiles`, run by the next report, completes that (see its comment).
  */
+import type { Stats } from "node:fs";
 import { lstat, open, readdir, rename, rm } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { joinMessages } from "../../core/localize.js";
@@ -17,7 +18,7 @@ import { OutputError, type Issue } from "../../errors.js";
 import { htmlPageStart } from "../report/page.js";
 import { digestFile, joinContent, type FileContent } from "../write/write.js";
 import { readJsonFile, sha256, type RunManifest } from "./run-files.js";
-import { isWriterGone, localProbe, type LockProbe } from "../write/folder-lock.js";
+import { isFileWriterGone, localProbe, type LockProbe } from "../write/folder-lock.js";
 
 export const REPORTS_FILE = "reports.json";
 
@@ -252,11 +253,11 @@ export async function startOfWrittenFile(path: string, name: string): Promise<{ 
 }
 
 /**
- * Whether the process that wrote `writer` in `folder` (last modified at `mtimeMs`) no longer runs (`isWriterGone`: its
- * pid gone, or reused since, or the machine restarted since), or is this process, which has written nothing there
- * yet: then an earlier process of that pid left it.
+ * Whether the process that wrote `writer` in `folder` (`found`, its lstat) no longer runs (`isFileWriterGone`: its
+ * pid gone, or reused since it wrote or renamed the file, or the machine restarted since), or is this process, which
+ * has written nothing there yet: then an earlier process of that pid left it.
  */
-const isReportWriterGone = (writer: WriterFile, mtimeMs: number, probe: LockProbe) => writer.pid === process.pid || isWriterGone(writer.pid, mtimeMs, probe);
+const isReportWriterGone = (writer: WriterFile, found: Stats, probe: LockProbe) => writer.pid === process.pid || isFileWriterGone(writer.pid, found, probe);
 
 /**
  * Whether `pid`, read from a file's name, may be a process of this tool: a positive safe integer. Pid 0 is none
@@ -287,7 +288,7 @@ export async function judgeReportWriterFile(folder: string, file: string, names:
   if (!found?.isFile()) return undefined;
   // Named with no pid of a process (0): no running writer's, nor provably the tool's (said as a leftover kept).
   if (!isToolPid(writer.pid)) return { ...writer, writer: "gone", written: false };
-  const gone = isReportWriterGone(writer, found.mtimeMs, probe ?? localProbe());
+  const gone = isReportWriterGone(writer, found, probe ?? localProbe());
   const { written } = await startOfWrittenFile(join(folder, file), writer.name);
   return { ...writer, writer: gone ? "gone" : "running", written };
 }
@@ -306,9 +307,9 @@ async function reportLeftovers(folder: string, pidless = false): Promise<WriterF
       if (pidless) leftovers.push(writer);
       continue;
     }
-    const mtimeMs = (await lstat(join(folder, file)).catch(() => undefined))?.mtimeMs;
-    if (mtimeMs === undefined) continue;
-    if (isReportWriterGone(writer, mtimeMs, probe)) leftovers.push(writer);
+    const found = await lstat(join(folder, file)).catch(() => undefined);
+    if (found === undefined) continue;
+    if (isReportWriterGone(writer, found, probe)) leftovers.push(writer);
   }
   return leftovers;
 }

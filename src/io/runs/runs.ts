@@ -28,7 +28,7 @@ import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
 import { writeClaimedSync } from "../write/claimed.js";
 import { syncFile, syncFolder } from "../write/durable.js";
-import { isWriterGone, removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
+import { isFileWriterGone, removeFile, removeLockLeftovers, takeLock, type HeldLock } from "../write/folder-lock.js";
 import { isWritingFolderName, makeFolderSync, removeWritingFolder, writeFilesAtomic, writeFilesAtomicWithDigests, type FileContent } from "../write/write.js";
 import { DERIVED_FILE_NAMES, isToolPid, mayHoldReportLeftovers, repairDerivedFiles, type RepairProgress } from "./run-reports.js";
 
@@ -698,8 +698,8 @@ const LATEST_TEMPORARY = /^\.LATEST\.(\d+)\.tmp$/;
  * (`.LATEST.<pid>.tmp`), judged as a lock's temporary file is (`removeLockLeftovers`) and by its bytes:
  * - `own`, removed: a regular file holding what `writeLatest` writes there, the start of `<id>\n` (all of it, or a
  *   part of it for a write cut short; none of it, for a file just created) where `<id>` is one of `runFolders` (the
- *   run it published, whose folder is in place before `LATEST` moves), and whose process is gone (`isWriterGone`) or
- *   is this one (an earlier process of this pid left it: this run holds the lock);
+ *   run it published, whose folder is in place before `LATEST` moves), and whose process is gone
+ *   (`isFileWriterGone`) or is this one (an earlier process of this pid left it: this run holds the lock);
  * - `running`: such a file of a process that may still run (a run whose stale lock this one took over), kept unsaid;
  * - `none`: not a regular file (a link, a folder), or gone meanwhile: left alone, unsaid, as before;
  * - `{ held }`: any other file (more than `writeLatest` writes, or other bytes, such as a file of the user's named so):
@@ -715,7 +715,7 @@ async function judgeLatestTemporary(path: string, pid: number, runFolders: reado
   if (text !== "" && !runFolders.some((id) => `${id}\n`.startsWith(text))) return { held: text };
   // Named with no pid of a process (0): not provably this tool's, nor a running run's (`isToolPid`).
   if (!isToolPid(pid)) return { held: text, pid };
-  return pid === process.pid || isWriterGone(pid, found.mtimeMs) ? "own" : "running";
+  return pid === process.pid || isFileWriterGone(pid, found) ? "own" : "running";
 }
 
 /**

@@ -5,7 +5,7 @@
  * the folder writer writes it). Its holder refreshes the file's modification time every `HEARTBEAT_MS` while it holds
  * it. A lock whose process is gone is stale and taken over, by one run only (`judgeLock` says when).
  */
-import { lstatSync, lutimesSync, readFileSync, readlinkSync, renameSync, unlinkSync } from "node:fs";
+import { lstatSync, lutimesSync, readFileSync, readlinkSync, renameSync, unlinkSync, type Stats } from "node:fs";
 import { link, lstat, open, readdir, readFile, rename, stat, unlink } from "node:fs/promises";
 import { hostname, uptime } from "node:os";
 import { join, resolve } from "node:path";
@@ -175,16 +175,30 @@ export function localProbe(): LockProbe {
 const TICKS_PER_SECOND = 100;
 
 /**
- * Whether the process `pid` that last modified a file at `mtimeMs` (a temporary or backup file named with its pid) no
- * longer runs: the pid is gone, the machine has started since the file was written, or the process with that pid now
- * started after it (the pid was reused; judged with two seconds to spare for the ticks' rounding). A pid that runs
- * and cannot be told apart (another pid namespace's /proc) counts as running.
+ * Whether the process `pid` that last wrote or named a file at `writtenAtMs` (a temporary or backup file named with
+ * its pid: `isFileWriterGone` says when) no longer runs: the pid is gone, the machine has started since, or the
+ * process with that pid now started after it (the pid was reused; judged with two seconds to spare for the ticks'
+ * rounding). A pid that runs and cannot be told apart (another pid namespace's /proc) counts as running.
  */
-export function isWriterGone(pid: number, mtimeMs: number, probe: LockProbe = localProbe()): boolean {
+export function isWriterGone(pid: number, writtenAtMs: number, probe: LockProbe = localProbe()): boolean {
   if (!probe.isAlive(pid)) return true;
-  if (mtimeMs < probe.bootTime - 5_000) return true;
+  if (writtenAtMs < probe.bootTime - 5_000) return true;
   const ticks = probe.startTicks(pid);
-  return ticks !== undefined && probe.bootTime + (ticks / TICKS_PER_SECOND) * 1000 > mtimeMs + 2_000;
+  return ticks !== undefined && probe.bootTime + (ticks / TICKS_PER_SECOND) * 1000 > writtenAtMs + 2_000;
+}
+
+/**
+ * `isWriterGone` for the file whose `lstat` is `found`, named with `pid`, judged by when it got its current content
+ * or its current name: the later of its modification and change times. A backup `.<name>.<pid>.old` (and a stale
+ * lock moved aside, `.stale`) is made by a rename, which keeps the file's modification time, that of the version it
+ * backs up, written perhaps long before its writer started: judged by that time, the backup of a file that a running
+ * process is replacing right now would look older than that process, as if its pid had been reused since, and be
+ * removed or put back under it. A rename updates the change time: on Linux, `rename(2)` sets the inode's ctime; on
+ * Windows, Node's `ctimeMs` is NTFS's change time, which a rename updates too. A write updates both, so a temporary
+ * file is judged by its last write, as before.
+ */
+export function isFileWriterGone(pid: number, found: Pick<Stats, "mtimeMs" | "ctimeMs">, probe?: LockProbe): boolean {
+  return isWriterGone(pid, Math.max(found.mtimeMs, found.ctimeMs), probe);
 }
 
 /** Whether a lock is stale, and why (`judgeLock`); `silentMs` is how long since its last heartbeat (its modification time). */
@@ -293,7 +307,7 @@ export async function removeStaleLock(lockPath: string, staleText: string, stale
 async function moveStaleLock(lockPath: string, staleText: string, staleMtimeMs?: number): Promise<"removed" | "gone" | "kept"> {
   const aside = `${lockPath}.${process.pid}.stale`;
   // This process's takeover in progress: its `.stale` is not a leftover (`removeLockLeftovers` leaves it, unsaid).
-  takeoversInProgress.add(resolve(aside));
+  lockFilesInProgress.add(resolve(aside));
   try {
     try {
       await rename(lockPath, aside);
@@ -310,12 +324,18 @@ async function moveStaleLock(lockPath: string, staleText: string, staleMtimeMs?:
     await removeFile(aside);
     return "removed";
   } finally {
-    takeoversInProgress.delete(resolve(aside));
+    lockFilesInProgress.delete(resolve(aside));
   }
 }
 
-/** The `.stale` files this process's takeovers are moving a stale lock to right now (`moveStaleLock`), as absolute paths. */
-const takeoversInProgress = new Set<string>();
+/**
+ * The files this process is taking a lock with right now, as absolute paths: the `.tmp` it creates the lock from
+ * (`createWithContent`) and the `.stale` it moves a stale lock to (`moveStaleLock`). Named with this process's pid,
+ * they would otherwise look, to a tidying of the lock's folder by another call of this process between their awaits
+ * (the library called twice at once: `removeLockLeftovers`, run while holding the lock), like leftovers of an earlier
+ * process of this pid, and be removed under the call using them.
+ */
+const lockFilesInProgress = new Set<string>();
 
 /**
  * Creates `path` holding `content`, failing with `EEXIST` when it exists. The content is written to a temporary file
@@ -325,6 +345,9 @@ const takeoversInProgress = new Set<string>();
 async function createWithContent(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
   const release = claimTemporary(temporary);
+  // In progress until removed (`lockFilesInProgress`): removed by another call's tidying while `link` waits, the lock
+  // would not be created (`ENOENT`), said as a write that failed rather than as the lock held (`E_LOCKED`).
+  lockFilesInProgress.add(resolve(temporary));
   try {
     // Inside the try: a write that fails (a full disk) leaves no temporary file either.
     writeClaimedSync(temporary, content);
@@ -336,6 +359,7 @@ async function createWithContent(path: string, content: string): Promise<void> {
     await handle.close();
   } finally {
     await removeFile(temporary);
+    lockFilesInProgress.delete(resolve(temporary));
     release();
   }
 }
@@ -490,10 +514,11 @@ function lockedError(lockLabel: string, judged: { text: string; verdict: LockVer
  * the lock). Another run may be taking the lock right now, with its own: a `.tmp` of a process that may run is left,
  * unsaid; a `.stale` of one is left, and `onRunning` told its name and pid, once a process for each file (a run taking
  * the lock over has moved it for an instant only; one that stays is a pid reused since, or a run that hangs), but
- * never of this process's own takeover in progress. Any other file of such a name (a file of the user's named so) is
- * kept, and `onKept` told its name and what it holds (its text, or its size in bytes when larger than a lock); links
- * and folders at those names are left alone, unsaid. Call it while holding the lock. Returns the names removed,
- * sorted, for the caller to say each (nothing is removed without a word).
+ * never of this process's own lock taking in progress (`lockFilesInProgress`), its `.tmp` or `.stale`, left unsaid.
+ * Any other file of such a name (a file of the user's named so) is kept, and `onKept` told its name and what it holds
+ * (its text, or its size in bytes when larger than a lock); links and folders at those names are left alone, unsaid.
+ * Call it while holding the lock. Returns the names removed, sorted, for the caller to say each (nothing is removed
+ * without a word).
  */
 export async function removeLockLeftovers(
   dir: string,
@@ -508,7 +533,7 @@ export async function removeLockLeftovers(
     if (!match) continue;
     const path = join(dir, entry);
     const [pid, kind] = [Number(match[1]), match[2] as "tmp" | "stale"];
-    if (takeoversInProgress.has(resolve(path))) continue;
+    if (lockFilesInProgress.has(resolve(path))) continue;
     const judged = await judgeLockLeftover(path, pid, kind);
     if (judged === "own") {
       await removeFile(path);
@@ -532,15 +557,15 @@ const LOCK_LEFTOVER_MAX_BYTES = 256 * 1024;
  * What `removeLockLeftovers` does with `path`, named as a leftover of a lock by process `pid`, of kind `tmp` (the lock
  * being written by that process: `createWithContent`) or `stale` (a stale lock that process moved aside:
  * `moveStaleLock`):
- * - `own`, removed: a regular file holding what the tool writes there, and whose writer is gone (`isWriterGone`, judged
- *   for a `tmp` by its modification time, its last write; for a `stale` by its change time, the rename, since the moved
- *   lock keeps its holder's modification time) or is this process (but for its own takeover in progress). What the
- *   tool writes there: nothing yet (a file just created), a whole lock (`parseLockHolder`, one line; in a `tmp`, naming
- *   `pid` as its holder), or the start of one cut short (`holdsLockText`: `{"pid":<n>,"host":"...` or a part of it,
- *   `<n>` that of the name for a `tmp`, any for a `stale`); a `tmp` is also gone when its text, judged as a lock
- *   (`judgeLock`), is stale;
+ * - `own`, removed: a regular file holding what the tool writes there, and whose writer is gone (`isFileWriterGone`,
+ *   judged for a `tmp` by its last write; for a `stale` by its change time, the rename, since the moved lock keeps its
+ *   holder's modification time) or is this process (but for its own lock taking in progress: `lockFilesInProgress`).
+ *   What the tool writes there: nothing yet (a file just created), a whole lock (`parseLockHolder`, one line; in a
+ *   `tmp`, naming `pid` as its holder), or the start of one cut short (`holdsLockText`: `{"pid":<n>,"host":"...` or a
+ *   part of it, `<n>` that of the name for a `tmp`, any for a `stale`); a `tmp` is also gone when its text, judged as
+ *   a lock (`judgeLock`), is stale;
  * - `running`: such a file whose writer may still run (another run taking the lock right now; this process's own
- *   takeover in progress), kept;
+ *   lock taking in progress), kept;
  * - `none`: not a regular file (a link, a folder), or gone meanwhile: left alone, unsaid;
  * - `{ held }`: any other file: not provably the tool's, kept, and `held` (its text, or its size) says what it holds;
  *   with `pid`, a file named with pid 0, which no process of this tool has, whatever it holds.
@@ -561,12 +586,12 @@ export async function judgeLockLeftover(
   if (text === undefined) return "none";
   if (pidless) return { held: text, pid };
   if (!holdsLockText(text, kind === "tmp" ? pid : undefined)) return { held: text };
-  if (pid === process.pid) return takeoversInProgress.has(resolve(path)) ? "running" : "own";
+  if (pid === process.pid) return lockFilesInProgress.has(resolve(path)) ? "running" : "own";
   const local = probe ?? localProbe();
-  if (kind === "stale") return isWriterGone(pid, found.ctimeMs, local) ? "own" : "running";
+  if (kind === "stale") return isFileWriterGone(pid, found, local) ? "own" : "running";
   // A lock being written names its writer: judged as a lock is too (`judgeLock`: written before the machine started,
   // its pid reused; nothing or a part of one, a minute old, is a write that stopped, as the lock's is).
-  return isWriterGone(pid, found.mtimeMs, local) || judgeLock(text, found.mtimeMs, local).stale ? "own" : "running";
+  return isFileWriterGone(pid, found, local) || judgeLock(text, found.mtimeMs, local).stale ? "own" : "running";
 }
 
 /**

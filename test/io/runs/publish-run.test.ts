@@ -10,20 +10,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeTempDir } from "../../helpers.js";
 
-/** `<function>:<path suffix>` -> error code: the calls of that function (`unlink`) on such a path fail with it. */
-const failing = new Map<string, string>();
-const fail = (name: string, path: unknown) => {
-  for (const [key, code] of failing) if (key.startsWith(`${name}:`) && String(path).endsWith(key.slice(name.length + 1))) return Object.assign(new Error(`${code}: ${String(path)}`), { code });
-  return undefined;
-};
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
-  const unlink = (...args: Parameters<typeof actual.unlink>) => {
-    const error = fail("unlink", args[0]);
-    return error ? Promise.reject(error) : actual.unlink(...args);
-  };
-  return { ...actual, default: actual, unlink };
-});
+/** `failing`: `<function>:<path suffix>` -> error code, the calls of `unlink` on such a path fail with it (test/failing-calls.ts). */
+const { failing, withFailingCalls } = await vi.hoisted(() => import("../../failing-calls.js"));
+vi.mock("node:fs/promises", async (importOriginal) => withFailingCalls(await importOriginal<typeof import("node:fs/promises")>(), ["unlink"]));
 
 // The modules a setup file loaded hold the real node:fs/promises: loaded anew, they take the mock.
 vi.resetModules();

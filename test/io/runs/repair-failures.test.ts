@@ -11,22 +11,9 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeTempDir } from "../../helpers.js";
 
-/** `<function>:<path suffix>` -> error code: the calls of that function (`rm`, `open`, `unlink`) on such a path fail with it. */
-const failing = new Map<string, string>();
-const fail = (name: string, path: unknown) => {
-  for (const [key, code] of failing) if (key.startsWith(`${name}:`) && String(path).endsWith(key.slice(name.length + 1))) return Object.assign(new Error(`${code}: ${String(path)}`), { code });
-  return undefined;
-};
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof import("node:fs/promises")>();
-  const wrap =
-    <F extends (...args: never[]) => Promise<unknown>>(name: string, f: F) =>
-    (...args: Parameters<F>) => {
-      const error = fail(name, args[0]);
-      return error ? Promise.reject(error) : f(...args);
-    };
-  return { ...actual, default: actual, rm: wrap("rm", actual.rm), open: wrap("open", actual.open), unlink: wrap("unlink", actual.unlink) };
-});
+/** `failing`: `<function>:<path suffix>` -> error code, the calls of that function (`rm`, `open`, `unlink`) on such a path fail with it (test/failing-calls.ts). */
+const { failing, withFailingCalls } = await vi.hoisted(() => import("../../failing-calls.js"));
+vi.mock("node:fs/promises", async (importOriginal) => withFailingCalls(await importOriginal<typeof import("node:fs/promises")>(), ["rm", "open", "unlink"]));
 
 // The modules a setup file loaded hold the real node:fs/promises: loaded anew, they take the mock.
 vi.resetModules();

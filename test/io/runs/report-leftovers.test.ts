@@ -5,11 +5,11 @@
  * keeps, with a warning, a file of the user's named so (io/runs/run-reports.ts, verify-run.ts, runs.ts). Every
  * SHA-256 is computed here by node:crypto; every dead pid is that of a child process that has ended.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, utimes, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { runMessages } from "../../../src/core/run-messages.js";
 import { htmlPage } from "../../../src/io/report/page.js";
@@ -192,6 +192,68 @@ describe("a report killed while writing into a run folder", () => {
     expect(CODE_EXAMPLES.W_RUN_WRITE_LEFTOVER).toBe(outputMessages.verifyWriteLeftover(file, "report.html", "tmp", 4242, true));
     expect(CODE_EXAMPLES.W_RUN_BEING_WRITTEN).toBe(outputMessages.verifyBeingWritten(file, "report.html", "tmp", 4242));
     expect(CODE_EXAMPLES.W_REPORT_TEMPORARY_KEPT).toBe(outputMessages.reportTemporaryKept(file, "report.html", "tmp", "my precious notes\n", '<!DOCTYPE html>\n<html lang="en">'));
+  });
+});
+
+describe("a backup .<name>.<pid>.old is judged by its rename, not by its modification time, which the rename keeps", () => {
+  let writer: ChildProcess | undefined;
+  afterEach(() => {
+    writer?.kill();
+    writer = undefined;
+  });
+
+  /**
+   * The run folder of a report that has renamed every new file into place and not yet removed the backups of the
+   * previous versions, named with `pid`; each backup's modification time a minute before now, as the rename keeps that
+   * of the previous report's write (`utimes` sets the change time to now, as the rename did). Returns the runs folder.
+   */
+  async function backupsOf(pid: number): Promise<string> {
+    const runs = await runsWith({ "reports.json": listing(NEW), "report.html": NEW, [`.report.html.${pid}.old`]: OLD, [`.reports.json.${pid}.old`]: listing(OLD) });
+    const writtenAt = new Date(Date.now() - 60_000);
+    for (const backup of [`.report.html.${pid}.old`, `.reports.json.${pid}.old`]) await utimes(join(runs, ID, backup), writtenAt, writtenAt);
+    return runs;
+  }
+
+  it("of a report that runs (started after the backups' modification time): being written, left alone by report and compute", async () => {
+    // The writer: a process that runs for the whole test, started before the backups are made, and a minute after
+    // their modification time, which a judgement by that time alone takes for a pid reused since (a leftover).
+    writer = spawn(process.execPath, ["-e", "setTimeout(() => {}, 10000)"], { stdio: "ignore" });
+    const live = writer.pid!;
+    const runs = await backupsOf(live);
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    const verified = await verifyRun(folder, label);
+    // The 5 outputs and report.html (its new version, which reports.json lists) match; the two backups are being written.
+    expect(verified.counts).toEqual({ ok: 6, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 0, writing: 2 });
+    const said = (name: string, of: string): Issue => ({ code: "W_RUN_BEING_WRITTEN", source: `${label}/${name}`, message: outputMessages.verifyBeingWritten(`${label}/${name}`, of, "old", live) });
+    expect(verificationWarnings(verified, label)).toEqual([said(`.report.html.${live}.old`, "report.html"), said(`.reports.json.${live}.old`, "reports.json")]);
+    const kept: Issue[] = [];
+    expect(await repairDerivedFiles(folder, label, ["report.html"], (warning) => kept.push(warning))).toEqual([]);
+    expect(kept).toEqual([]);
+    expect(await removeLeftovers(runs, "runs", ID)).toEqual({ removed: [], warnings: [] });
+    expect(await readFile(join(folder, `.report.html.${live}.old`), "utf8")).toBe(OLD);
+    expect(await readFile(join(folder, `.reports.json.${live}.old`), "utf8")).toBe(listing(OLD));
+  });
+
+  it("of a report that has ended: leftovers, removed by the next report", async () => {
+    const dead = deadPid();
+    const runs = await backupsOf(dead);
+    const folder = join(runs, ID);
+    const label = `runs/${ID}`;
+    const verified = await verifyRun(folder, label);
+    expect(verified.counts).toEqual({ ok: 6, missing: 0, changed: 0, unlisted: 0, outside: 0, leftover: 2, writing: 0 });
+    const said = (name: string, of: string): Issue => ({
+      code: "W_RUN_WRITE_LEFTOVER",
+      source: `${label}/${name}`,
+      message: outputMessages.verifyWriteLeftover(`${label}/${name}`, of, "old", dead, true),
+    });
+    expect(verificationWarnings(verified, label)).toEqual([said(`.report.html.${dead}.old`, "report.html"), said(`.reports.json.${dead}.old`, "reports.json")]);
+    // Both start as report writes their files (a page's head, reports.json's first line): removed, each said.
+    expect(await repairDerivedFiles(folder, label, ["report.html"])).toEqual([
+      outputMessages.reportLeftover(runMessages.reportFileRemoved(`${label}/.report.html.${dead}.old`)),
+      outputMessages.reportLeftover(runMessages.reportFileRemoved(`${label}/.reports.json.${dead}.old`)),
+    ]);
+    expect(await listDir(folder)).toEqual([...Object.keys(REQUIRED), "manifest.json", "report.html", "reports.json"].sort());
   });
 });
 

@@ -6,10 +6,10 @@
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFile, utimes } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { uptime } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { outputMessages } from "../../../src/core/output-messages.js";
 import { runMessages } from "../../../src/core/run-messages.js";
 import { fingerprintOf } from "../../../src/io/runs/run-files.js";
@@ -142,14 +142,19 @@ describe("repairDerivedFiles: a report killed while writing into a run folder", 
     const folder = await runFolder({ "reports.json": listing(NEW), "report.html": OLD, [`.report.html.${live}.tmp`]: NEW, [`.reports.json.${live}.old`]: listing(OLD) });
     expect(await repairDerivedFiles(folder, "run", ["report.html"])).toEqual([]);
     expect(await listDir(folder)).toEqual([`.report.html.${live}.tmp`, `.reports.json.${live}.old`, "index.csv", "manifest.json", "report.html", "reports.json"]);
-    // The same pid, on files written before this machine last started: the pid now names another process, and the
-    // report that wrote them is gone, so they are completed as any killed report's (uptime from /proc/uptime's clock).
-    const before = new Date(Date.now() - uptime() * 1000 - 60_000);
-    for (const name of [`.report.html.${live}.tmp`, `.reports.json.${live}.old`]) await utimes(join(folder, name), before, before);
-    expect(await repairDerivedFiles(folder, "run", ["report.html"])).toEqual([
-      outputMessages.reportLeftover(runMessages.reportFileRepaired("completed", "run/report.html", `.report.html.${live}.tmp`)),
-      outputMessages.reportLeftover(`removed run/.reports.json.${live}.old`),
-    ]);
+    // The same pid, on files written and named before this machine last started: the pid now names another process,
+    // and the report that wrote them is gone, so they are completed as any killed report's. A file's change time (the
+    // rename that named it) cannot be set back, so the clock is set on instead: by the machine's uptime and a minute,
+    // which puts its start (now less its uptime) a minute after the files were written.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + uptime() * 1000 + 60_000 });
+    try {
+      expect(await repairDerivedFiles(folder, "run", ["report.html"])).toEqual([
+        outputMessages.reportLeftover(runMessages.reportFileRepaired("completed", "run/report.html", `.report.html.${live}.tmp`)),
+        outputMessages.reportLeftover(`removed run/.reports.json.${live}.old`),
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(await readFile(join(folder, "report.html"), "utf8")).toBe(NEW);
     // Edited by hand: no temporary file holds the bytes listed, so it stays as it is and report refuses to replace it.
     const pid = await deadPid();

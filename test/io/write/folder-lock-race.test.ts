@@ -64,3 +64,41 @@ describe("two runs racing for a stale lock", () => {
     expect(await listDir(runs)).toEqual([]);
   });
 });
+
+describe("one process taking a lock it holds (the library called twice at once)", () => {
+  it("the holder's tidying, while the other call links its .lock.<pid>.tmp into place, leaves that file: the other call is refused as locked", async () => {
+    const dir = await makeTempDir();
+    const temporary = join(dir, `.lock.${process.pid}.tmp`);
+    let lockModule: typeof import("../../../src/io/write/folder-lock.js") | undefined;
+    let holding = false;
+    let tidied: string[] | undefined;
+    let judged: unknown;
+    vi.resetModules();
+    vi.doMock("node:fs/promises", async (importOriginal) => {
+      const real = await importOriginal<typeof import("node:fs/promises")>();
+      const link: typeof real.link = async (from, to) => {
+        if (from === temporary && holding && tidied === undefined) {
+          // The holder tidies the lock's folder (as compute does while holding its lock) while the other call waits
+          // for this link: the temporary file, this process's pid in its name, is the other call's, in use.
+          tidied = await lockModule!.removeLockLeftovers(dir, ".lock");
+          judged = await lockModule!.judgeLockLeftover(temporary, process.pid, "tmp");
+        }
+        return real.link(from, to);
+      };
+      return { ...real, link, default: { ...real, link } };
+    });
+    lockModule = await import("../../../src/io/write/folder-lock.js");
+    const release = await lockModule.takeLock(dir, ".lock", "out");
+    holding = true;
+    const { startedAt } = JSON.parse(await readFile(join(dir, ".lock"), "utf8")) as { startedAt: string };
+    // Refused as the lock held by this process (its heartbeat just refreshed, so no word of silence); removed during
+    // the link, the temporary file would have failed it as a lock not created (ENOENT, E_WRITE).
+    await expect(lockModule.takeLock(dir, ".lock", "out")).rejects.toMatchObject({ code: "E_LOCKED", message: projectMessages.locked("out/.lock", `pid ${process.pid} on ${hostname()}, since ${startedAt}`) });
+    expect(tidied).toEqual([]);
+    expect(judged).toBe("running");
+    // Once the call is done with it, its temporary file is gone; the holder's lock is as it was.
+    expect(await listDir(dir)).toEqual([".lock"]);
+    await release();
+    expect(await listDir(dir)).toEqual([]);
+  });
+});

@@ -10,6 +10,7 @@ import { acquireLock } from "../../../src/io/runs/runs.js";
 import {
   DAMAGED_STALE_AFTER_MS,
   HEARTBEAT_MS,
+  isFileWriterGone,
   isWriterGone,
   judgeLock,
   localProbe,
@@ -155,6 +156,15 @@ describe("isWriterGone: whether the process named in a temporary file's name no 
   });
   it("gone: the file was written before the machine last started, whatever runs under its pid now", () => {
     expect(isWriterGone(7, NOW - 25 * 60 * MINUTE, probe({ 7: undefined }))).toBe(true);
+  });
+  it("isFileWriterGone judges a file by the later of its modification and change times: a backup by its rename", () => {
+    // A backup renamed a minute ago by pid 7 (started an hour ago), of a version written two hours ago: not gone,
+    // where its modification time alone would say reused.
+    expect(isFileWriterGone(7, { mtimeMs: NOW - 2 * 60 * MINUTE, ctimeMs: NOW - MINUTE }, probe({ 7: startedHourAgo }))).toBe(false);
+    // Written and named two hours ago, before pid 7 started: reused.
+    expect(isFileWriterGone(7, { mtimeMs: NOW - 2 * 60 * MINUTE, ctimeMs: NOW - 2 * 60 * MINUTE }, probe({ 7: startedHourAgo }))).toBe(true);
+    // Written a minute ago, its change time older (a file system that does not keep one so): the later, not gone.
+    expect(isFileWriterGone(7, { mtimeMs: NOW - MINUTE, ctimeMs: NOW - 2 * 60 * MINUTE }, probe({ 7: startedHourAgo }))).toBe(false);
   });
 });
 
