@@ -344,6 +344,26 @@ const lockFilesInProgress = new Set<string>();
  */
 async function createWithContent(path: string, content: string): Promise<void> {
   const temporary = `${path}.${process.pid}.tmp`;
+  const key = resolve(temporary);
+  // Another call of this process creating the same lock right now (the library called twice at once) uses the same
+  // temporary name: claimed again, it would be replaced under that call's link. Each waits for the one before it, and
+  // then finds the lock that call made (EEXIST: refused as held) or none (it failed or released it).
+  for (let before = creations.get(key); before !== undefined; before = creations.get(key)) await before;
+  const creation = createFromTemporary(path, temporary, content);
+  const settled = creation.catch(() => undefined);
+  creations.set(key, settled);
+  try {
+    await creation;
+  } finally {
+    if (creations.get(key) === settled) creations.delete(key);
+  }
+}
+
+/** The lock creations of this process under way (`createWithContent`), by their temporary file's absolute path; each settles, never rejects. */
+const creations = new Map<string, Promise<void>>();
+
+/** `createWithContent` through the temporary file `temporary`, which no other call of this process uses meanwhile. */
+async function createFromTemporary(path: string, temporary: string, content: string): Promise<void> {
   const release = claimTemporary(temporary);
   // In progress until removed (`lockFilesInProgress`): removed by another call's tidying while `link` waits, the lock
   // would not be created (`ENOENT`), said as a write that failed rather than as the lock held (`E_LOCKED`).

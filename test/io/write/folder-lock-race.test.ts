@@ -102,3 +102,23 @@ describe("one process taking a lock it holds (the library called twice at once)"
     expect(await listDir(dir)).toEqual([]);
   });
 });
+
+describe("one process taking the same free lock twice at once (the library called twice at once)", () => {
+  it("one call gets it and the other is refused as locked by it: never a lock not created (E_WRITE), never a lock holding the other call's text", async () => {
+    vi.doUnmock("node:fs/promises");
+    vi.resetModules();
+    const { takeLock } = await import("../../../src/io/write/folder-lock.js");
+    const dir = await makeTempDir();
+    // Both calls start before either awaits: they would claim the same `.lock.<pid>.tmp` for their link.
+    const outcomes = await Promise.allSettled([takeLock(dir, ".lock", "out"), takeLock(dir, ".lock", "out")]);
+    const [first, second] = outcomes;
+    expect(first.status).toBe("fulfilled");
+    expect(second).toMatchObject({ status: "rejected", reason: { code: "E_LOCKED" } });
+    // The lock is the first call's, as it wrote it: its release removes it (a lock holding other text would be left).
+    const { startedAt } = JSON.parse(await readFile(join(dir, ".lock"), "utf8")) as { startedAt: string };
+    expect((second as PromiseRejectedResult).reason.message).toBe(projectMessages.locked("out/.lock", `pid ${process.pid} on ${hostname()}, since ${startedAt}`));
+    expect(await listDir(dir)).toEqual([".lock"]);
+    await (first as PromiseFulfilledResult<() => Promise<void>>).value();
+    expect(await listDir(dir)).toEqual([]);
+  });
+});
