@@ -179,6 +179,7 @@ export { formatProfilesCsv, PROFILES_FILE } from "./io/write/profiles-csv.js";
 export { formatCompareCsv, formatCompareYearsCsv, COMPARE_FILE, COMPARE_YEARS_FILE } from "./io/write/compare-csv.js";
 export { formatProfileSectionHtml, profileChartOption } from "./io/report/profile-section.js";
 export type { ProfileSectionOptions } from "./io/report/profile-section.js";
+export type { ChartOption } from "./io/report/charts.js";
 
 // Reading and writing
 export { parseTreeCsv, readTree } from "./io/read/tree-csv.js";

@@ -26,12 +26,14 @@ describe.skipIf(!BUILT)("the library's declarations", () => {
     await writeFile(
       join(dir, "use.mts"),
       `import * as library from ${library};
-import { analyse, audit, compute, load, report, type IndexResult } from ${library};
+import { analyse, audit, compute, load, report, type ChartOption, type IndexResult } from ${library};
 const inputs = await load({ indicators: "indicators/changzhou-2020.csv", data: "data/changzhou/values.csv" });
 const result: IndexResult = await compute(inputs, { baseYear: 2017, weights: "entropy" });
 const overall: number = result.values[0];
 const html: string = await report(result, { language: "en" });
 export const used = [overall, html, analyse(result), audit(result), library];
+// The type of the chart options the report functions return (library.md names it).
+export type Chart = ChartOption;
 `,
     );
     await writeFile(
