@@ -27,6 +27,13 @@ const baseFillers = (year: number, policies?: readonly string[]) =>
       ? ` (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in ${year})`
       : `, or a missing-value policy that fills it, --missing ${policies.join("|")} (also the tree column "missing"; every index of the series then rests on a base value made up)`;
 
+/**
+ * The choices of a message on a value off a list (`allowedChoices`, `unknownChoice`, `unknownArgumentChoice`,
+ * `unknownOptionChoice`), as `shownChoices` shows them (punctuation quoted), joined by commas.
+ * @example choicesInWords([".", ","]) // => '".", ","'
+ */
+const choicesInWords = (choices: readonly string[]) => shownChoices(choices).join(", ");
+
 export const messages = catalogue("messages", {
   // tree
   /**
@@ -176,19 +183,19 @@ export const messages = catalogue("messages", {
   /** The tail of commander's "option '--x <v>' argument 'found' is invalid." for a value off an option's list. */
   allowedChoices: (found: string, expected: readonly string[]) => {
     const near = closestName(found, expected);
-    return `Allowed choices are ${expected.join(", ")}.${near === undefined ? "" : ` Did you mean ${quote(near)}?`}`;
+    return `Allowed choices are ${choicesInWords(expected)}.${near === undefined ? "" : ` Did you mean ${quote(near)}?`}`;
   },
   unknownChoice: (option: string, found: string, expected: readonly string[]) =>
-    `${option} ${quote(found)} is not a choice; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+    `${option} ${quote(found)} is not a choice; expected one of: ${choicesInWords(expected)}${didYouMean(found, expected)}`,
   /** A command's argument off its list of choices (`runs prune`): `argument`, its name (action), `command`, the command's. */
   unknownArgumentChoice: (argument: string, command: string, found: string, expected: readonly string[]) =>
-    `unknown ${argument} ${quote(found)} of ${command}; expected one of: ${expected.join(", ")}${didYouMean(found, expected)}`,
+    `unknown ${argument} ${quote(found)} of ${command}; expected one of: ${choicesInWords(expected)}${didYouMean(found, expected)}`,
   /**
    * A value typed for an option off its list of choices (`--normalise minmax`): `option`, its flag; `found`, the value,
    * or the item off the list of a comma-separated `list` (`--aggregations arithmetic,geometrik`).
    */
   unknownOptionChoice: (option: string, found: string, expected: readonly string[], list?: string) =>
-    `unknown value ${quote(found)} of ${option}${list === undefined ? "" : ` (in the list ${quote(list)})`}; expected ${list === undefined ? "one" : "each"} of: ${shownChoices(expected).join(", ")}${
+    `unknown value ${quote(found)} of ${option}${list === undefined ? "" : ` (in the list ${quote(list)})`}; expected ${list === undefined ? "one" : "each"} of: ${choicesInWords(expected)}${
       /^power:/.test(found) && expected.includes("power") ? " (in a list, power without its exponent: the exponent goes in --power P)" : didYouMean(found, expected)
     }`,
 

@@ -48,7 +48,8 @@ export const yamlMessages = catalogue("yamlMessages", {
   /**
    * BLOCK_AS_IMPLICIT_KEY, "Nested mappings are not allowed in compact mappings", raised on the value of the key `key`
    * (on line `keyLine`, indented `indent` spaces) when the next line, a "key: value", is indented further than `key`:
-   * the value and that line are read as one key over two lines.
+   * the value and that line are read as one key over two lines. Also BAD_INDENT, "All mapping items must start at the
+   * same column", on such a line after a value in quotes or brackets, which cannot go on to it (yaml-reasons.ts).
    */
   indentedUnderValue: (key: string, keyLine: number, indent: number) =>
     `this line is indented further than the key ${quote(key)} above it (line ${keyLine}), so it is read as part of that key's value; expected the same indent as ${quote(key)} (${spaces(indent)}), or no value after ${quote(key)} on line ${keyLine} if this line belongs under it`,

@@ -25,6 +25,13 @@ const baseFillers = (year: number, policies?: readonly string[]) =>
       ? `（没有一种缺失值处理方式能填补它：该评价对象在其他年份没有这个指标的数值，${year} 年也没有其他评价对象的数值）`
       : `，或指定能填补它的缺失值处理方式 --missing ${policies.join("|")}（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础）`;
 
+/**
+ * 值不在可选列表中的消息（`allowedChoices`、`unknownChoice`、`unknownArgumentChoice`、`unknownOptionChoice`）所列的可选值：
+ * 按 `shownChoices` 显示（标点加引号），以顿号连接。
+ * @example choicesInWords([".", ","]) // => '"."、","'
+ */
+const choicesInWords = (choices: readonly string[]) => list(shownChoices(choices));
+
 /** The kinds of method that `unknownMethod` names, in Chinese; another as `<kind> 方法`. */
 const METHOD_KINDS: Readonly<Record<string, string>> = {
   normalisation: "标准化方法",
@@ -232,13 +239,13 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     }`,
   allowedChoices: (found, expected) => {
     const near = closestName(found, expected);
-    return `可选值为：${list(expected)}。${near === undefined ? "" : `是否应为 ${quote(near)}？`}`;
+    return `可选值为：${choicesInWords(expected)}。${near === undefined ? "" : `是否应为 ${quote(near)}？`}`;
   },
-  unknownChoice: (option, found, expected) => `${option} ${quote(found)} 不是可选值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
+  unknownChoice: (option, found, expected) => `${option} ${quote(found)} 不是可选值；应为以下之一：${choicesInWords(expected)}${didYouMean(found, expected)}`,
   unknownArgumentChoice: (argument, command, found, expected) =>
-    `命令 ${command} 的参数 ${argument} 没有 ${quote(found)} 这一取值；应为以下之一：${list(expected)}${didYouMean(found, expected)}`,
+    `命令 ${command} 的参数 ${argument} 没有 ${quote(found)} 这一取值；应为以下之一：${choicesInWords(expected)}${didYouMean(found, expected)}`,
   unknownOptionChoice: (option, found, expected, given) =>
-    `选项 ${option} 没有 ${quote(found)} 这一取值${given === undefined ? "" : `（在列表 ${quote(given)} 中）`}；${given === undefined ? "应为以下之一" : "每一项都应为以下之一"}：${list(shownChoices(expected))}${
+    `选项 ${option} 没有 ${quote(found)} 这一取值${given === undefined ? "" : `（在列表 ${quote(given)} 中）`}；${given === undefined ? "应为以下之一" : "每一项都应为以下之一"}：${choicesInWords(expected)}${
       /^power:/.test(found) && expected.includes("power") ? "（在列表中 power 不带指数：指数由 --power P 给出）" : didYouMean(found, expected)
     }`,
 

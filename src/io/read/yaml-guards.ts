@@ -117,6 +117,12 @@ export interface YamlSyntaxProblem {
 }
 
 /**
+ * The unexpected tokens (UNEXPECTED_TOKEN) that are mistakes of their own line wherever they are, not tokens of the rest
+ * of a broken block: an empty item in brackets, a "- " on its key's line, text after a block text's "|" or ">".
+ */
+const LOCAL_UNEXPECTED = /^(?:Unexpected (?:,|empty item) in flow|Unexpected block-seq-ind on same line with key|Block scalar header includes extra characters)/;
+
+/**
  * Every syntax error of `document` (the parser collects them all in one pass), in the order the parser found them, each
  * with the line and column of the mistake and a reason in words (`yamlMistake`, yaml-reasons.ts: a key written twice,
  * named with the line it first appears on, a tab in a line's indentation, at the tab, a key indented under a value or an
@@ -124,16 +130,18 @@ export interface YamlSyntaxProblem {
  * other code a file can raise, the parser's own text and code for a code the tool does not know). The parser's giving up
  * on the nesting (`isTooDeep`) is left out (reported as too deep), and so are the errors on a line already reported
  * (where the parser found them or where the mistake is: an item after a tab-indented key is out of line because of the
- * tab), and the unexpected tokens (UNEXPECTED_TOKEN) after an error that breaks the structure (any but a key written
- * twice): the parser reports every token of the rest of a broken block (a tab-indented key gives one per word after
- * it), which says nothing new. `content` is what the file holds, for what is expected.
+ * tab, unless it is out of line whatever the tab stands for), and the unexpected tokens (UNEXPECTED_TOKEN) after an
+ * error that breaks the structure (any but a key written twice), but those of a line's own (`LOCAL_UNEXPECTED`): the
+ * parser reports every token of the rest of a broken block (a tab-indented key gives one per word after it), which says
+ * nothing new. A mistake in such a rest is not reported, as the parser does not find it: a tab before a key of a "- "
+ * item at column 1 makes the rest of the file such tokens. `content` is what the file holds, for what is expected.
  */
 export function yamlSyntaxProblems(document: Document, text: string, lineCounter: LineCounter, content: YamlContent): YamlSyntaxProblem[] {
   const problems: YamlSyntaxProblem[] = [];
   const lines = new Set<number>();
   let broken = false;
   for (const error of document.errors) {
-    if (isTooDeep(error) || (broken && error.code === "UNEXPECTED_TOKEN")) continue;
+    if (isTooDeep(error) || (broken && error.code === "UNEXPECTED_TOKEN" && !LOCAL_UNEXPECTED.test(error.message))) continue;
     const mistake = yamlMistake(error, document, text, lineCounter, content);
     const { line, col } = lineCounter.linePos(mistake.offset);
     const found = lineCounter.linePos(error.pos[0]).line;

@@ -7,7 +7,7 @@
  * which the tool does not set), IMPOSSIBLE (the parser's own bug), and any code a later parser adds. BAD_COLLECTION_TYPE
  * is only ever a warning, not an error, and RESOURCE_EXHAUSTION a file too deep (`isTooDeep`), reported as such.
  */
-import { isCollection, isScalar, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from "yaml";
+import { isCollection, isScalar, parseDocument, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from "yaml";
 import type { YamlContent } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { yamlMessages, type FlowClose } from "../../core/yaml-messages.js";
@@ -96,8 +96,10 @@ export function yamlReason(error: YAMLError, document: Document, text: string, l
  * Where the mistake that `error` (of `document`, parsed from `text`) reports is, and why, in words: a key written twice
  * named with the line it first appears on; a tab in the indentation of the error's line, or of the line before when the
  * error is at its line's indentation, whichever error the parser makes of it (a tab before a key of a list item's map is
- * a key out of line, and the next item a list used as a key), at the tab; a "key: value" indented further than the key
- * above it, which has a value (the parser sees "a: b: c" across the two lines), at that line; a "- " item out of line
+ * a key out of line, and the next item a list used as a key), at the tab, unless the line is wrong whatever the tab
+ * stands for (`wrongWhateverTheTab`); a "key: value" indented further than the key above it, which has a value (the
+ * parser sees "a: b: c" across the two lines, or, after a value in quotes or brackets, a key out of line), at that
+ * line; a "- " item out of line
  * with its list, or among the keys of a map, at its "-"; a quote, `[` or `{` not closed, at the opening one (the parser
  * finds it where the value ends, often the end of the file); else where the parser found it, with the reason of its
  * code (`REASONS`), or the parser's own text (its first line) and code. `content` is what the file holds, for what is
@@ -112,10 +114,16 @@ export function yamlMistake(error: YAMLError, document: Document, text: string, 
     }
   }
   const tab = tabBefore(text, offset);
-  if (error.code === "TAB_AS_INDENT" || tab !== undefined) return { offset: tab ?? offset, reason: readerMessages.yamlTabIndent() };
+  if (error.code === "TAB_AS_INDENT" || (tab !== undefined && !wrongWhateverTheTab(text, tab, offset))) {
+    return { offset: tab ?? offset, reason: readerMessages.yamlTabIndent() };
+  }
   const message = error.message.split("\n")[0].trim();
   if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
     const placed = /^Nested mappings/.test(message) ? keyIndentedUnderValue(text, offset) : itemOutOfPlace(text, offset);
+    if (placed !== undefined) return placed;
+  }
+  if (error.code === "BAD_INDENT" && /must start at the same column/.test(message)) {
+    const placed = keyIndentedUnderClosedValue(text, offset);
     if (placed !== undefined) return placed;
   }
   const quoteMark = error.code === "MISSING_CHAR" ? groupOf(/^Missing closing (["'])quote/, message) : undefined;
@@ -202,6 +210,85 @@ function tabBefore(text: string, offset: number): number | undefined {
   return undefined;
 }
 
+/** The columns where a line's nodes start: its indent, and after each "- " that starts it (`  - - a`: 2, 4 and 6). */
+function columnsOf(line: TextLine): number[] {
+  const columns = [line.spaces];
+  for (const marker of /^(?:-[ \t]+)*/.exec(line.content)?.[0].match(/-[ \t]+/g) ?? []) columns.push(columns[columns.length - 1] + marker.length);
+  return columns;
+}
+
+/** The most indents `wrongWhateverTheTab` tries for a tab-indented line (each a parse of the text around it). */
+const TAB_INDENTS_TRIED = 24;
+
+/**
+ * The most characters `wrongWhateverTheTab` parses again for one text, all its questions together: well under a second
+ * of the parser's (1 to 3 s per MB), however many tab-indented lines the file has. Past it, an error is the tab's.
+ */
+const TAB_PARSE_BUDGET = 250_000;
+
+/** The answers of `wrongWhateverTheTab` for the last text (by the tab's line and the error's: the parser's several errors on one line ask the same question), and its budget left. */
+let tabChecks: { text: string; left: number; answers: Map<string, boolean> } | undefined;
+
+/**
+ * Whether the line of `offset`, below the line whose indent holds the tab at `tab`, is wrong whatever indent the tab
+ * stands for: it has an error of its own, not one the tab made of it (`tabBefore`), and is reported as such. The text
+ * from the line above the tab's that holds both (the nearest indented less than the spaces before the tab and than the
+ * error's line, or at column 0) to the end of the error's line is parsed again with the tab's indent written as spaces,
+ * for each indent that puts the tab's line at another place among the lines above it still open (at the column of
+ * each, or just past it: `columnsOf`), nearest the line above it first, and none shorter than the spaces before the tab
+ * (a tab stands for one column or more, or is taken out); the line is wrong when none of them parses without an error
+ * on it. When one does, or none is found among the first `TAB_INDENTS_TRIED` or within `TAB_PARSE_BUDGET`, the error
+ * is the tab's.
+ */
+function wrongWhateverTheTab(text: string, tab: number, offset: number): boolean {
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, offset);
+  const tabIndex = lineIndexAt(lines, tab);
+  if (tabIndex === index) return false;
+  if (tabChecks?.text !== text) tabChecks = { text, left: TAB_PARSE_BUDGET, answers: new Map() };
+  const checks = tabChecks;
+  const question = `${tabIndex}:${index}`;
+  const known = checks.answers.get(question);
+  if (known !== undefined) return known;
+  const tabLine = lines[tabIndex];
+  const line = lines[index];
+  // The lines still open above the tab's, each indented less than those after it, nearest first.
+  const columns: number[] = [];
+  let least = Infinity;
+  let from = 0;
+  for (let above = tabIndex - 1; above >= 0; above--) {
+    const row = lines[above];
+    if (isBlank(row) || row.indentEnd !== row.start + row.spaces || row.spaces >= least) continue;
+    columns.push(...columnsOf(row).reverse());
+    least = row.spaces;
+    from = above;
+    if (row.spaces < Math.min(tabLine.spaces, line.spaces) || row.spaces === 0) break;
+  }
+  columns.push(...columnsOf(line));
+  const inner = columnsOf({ ...tabLine, spaces: 0 });
+  const indents = [...new Set(columns.flatMap((column) => inner.flatMap((shift) => [column - shift, column - shift + 1])).concat(tabLine.spaces))].filter(
+    (indent) => indent >= tabLine.spaces,
+  );
+  let wrong = indents.length <= TAB_INDENTS_TRIED;
+  for (const indent of indents.slice(0, TAB_INDENTS_TRIED)) {
+    const before = text.slice(lines[from].start, tabLine.start) + " ".repeat(indent);
+    const start = before.length + (line.start - tabLine.indentEnd);
+    const window = before + text.slice(tabLine.indentEnd, line.end) + "\n";
+    if (window.length > checks.left) {
+      wrong = false;
+      break;
+    }
+    checks.left -= window.length;
+    const onLine = parseDocument(window, { prettyErrors: false }).errors.some((error) => error.pos[0] >= start && error.pos[0] <= start + line.end - line.start);
+    if (!onLine) {
+      wrong = false;
+      break;
+    }
+  }
+  checks.answers.set(question, wrong);
+  return wrong;
+}
+
 /**
  * "Nested mappings are not allowed in compact mappings" at `offset`, the value of a key, when that line holds no second
  * ":" (no "a: b: c") and the next "key: value" line below it is indented further than its key: that line is read as
@@ -222,6 +309,44 @@ function keyIndentedUnderValue(text: string, offset: number): YamlMistake | unde
     // Only a line indented by spaces further than the key is read into its value (a tab is the tab's error).
     if (next.indentEnd !== next.start + next.spaces || next.spaces <= indent) return undefined;
     if (keyOf(next) !== undefined) return { offset: next.indentEnd, reason: yamlMessages.indentedUnderValue(key, line.number, indent) };
+  }
+  return undefined;
+}
+
+/**
+ * A "key: value" line whose value is closed on the line: a text in quotes or a list or map in brackets (after an anchor
+ * or tag, and before a comment, if any). Its groups: the indent with any "- " before the key, and the key as written.
+ */
+const CLOSED_VALUE_LINE =
+  /^( *(?:- +)*)("[^"]*"|'[^']*'|[^\s#"'-][^#]*?|-[^\s#][^#]*?)[ \t]*:[ \t]+(?:[!&]\S*[ \t]+)*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|\[.*\]|\{.*\})(?:[ \t]+#.*)?[ \t]*$/;
+
+/**
+ * "All mapping items must start at the same column" at `offset`, the start of a line of "key: value" lines indented by
+ * spaces further than the key above them, whose value is closed on its line (`CLOSED_VALUE_LINE`): the parser cannot
+ * read them into that value, as it does after a plain value (`keyIndentedUnderValue`), and finds a key out of line at
+ * each. The mistake is the same: the indent of the first of them (`indentedUnderValue`), at its key; a line after it
+ * indented as far (or further) is the same mistake, not one of its own.
+ */
+function keyIndentedUnderClosedValue(text: string, offset: number): YamlMistake | undefined {
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, offset);
+  const line = lines[index];
+  if (offset > line.indentEnd || line.indentEnd !== line.start + line.spaces || keyOf(line) === undefined) return undefined;
+  let first = line;
+  for (let above = index - 1; above >= 0; above--) {
+    const row = lines[above];
+    if (isBlank(row)) continue;
+    // A tab in the indent above is the tab's error (`tabBefore`).
+    if (row.indentEnd !== row.start + row.spaces) return undefined;
+    if (row.spaces > line.spaces) continue;
+    if (row.spaces === line.spaces) {
+      first = row;
+      continue;
+    }
+    const written = CLOSED_VALUE_LINE.exec(text.slice(row.start, row.end));
+    if (written === null || written[1].length >= line.spaces) return undefined;
+    const key = /^["']/.test(written[2]) ? written[2].slice(1, -1) : written[2];
+    return { offset: first.indentEnd, reason: yamlMessages.indentedUnderValue(key, row.number, written[1].length) };
   }
   return undefined;
 }

@@ -121,6 +121,10 @@ describe("messagesZh", () => {
         ["unknownChoice", ["Type", "xyz", ["Indicator", "Aggregate"]]],
         ["unknownArgumentChoice", ["action", "runs", "publsh", ["list", "publish", "rollback"]]],
         ["unknownArgumentChoice", ["action", "runs", "prune", ["list", "publish", "rollback"]]],
+        // Choices of punctuation, quoted in all four choice messages (`choicesInWords`).
+        ["allowedChoices", [";", [".", ","]]],
+        ["unknownChoice", ["Decimal", ";", [".", ","]]],
+        ["unknownArgumentChoice", ["mark", "demo", ";", [".", ","]]],
         ["unknownOptionChoice", ["--normalise", "minmax", ["fixed-base", "min-max", "z-score"]]],
         ["unknownOptionChoice", ["--format", "pdf", ["table", "csv", "json", "xlsx"]]],
         ["unknownOptionChoice", ["--decimal", ";", [".", ","]]],
@@ -259,6 +263,26 @@ describe("messagesZh", () => {
     expect(messagesZh.missingColumn("weight", header)).toBe(`缺少列 "weight"（或中文表头 "权重"）；现有列为 ${named.join("、")}、另有 5 列`);
     // 20 columns: all named.
     expect(messages.missingColumn("weight", header.slice(0, 20))).toBe(`missing column "weight"; found columns ${named.join(", ")}`);
+  });
+
+  it("lists the choices alike in all four choice messages: words bare, all quoted where one is punctuation", () => {
+    // by hand: "." and "," are no words, so each is quoted (shownChoices); ";" is one edit from both, and the first of a
+    // tie, ".", is suggested (closestName). English joins the choices with ", ", Chinese with 、.
+    const marks = [".", ","];
+    expect(messages.allowedChoices(";", marks)).toBe('Allowed choices are ".", ",". Did you mean "."?');
+    expect(messagesZh.allowedChoices(";", marks)).toBe('可选值为："."、","。是否应为 "."？');
+    expect(messages.unknownChoice("Decimal", ";", marks)).toBe('Decimal ";" is not a choice; expected one of: ".", ","; did you mean "."?');
+    expect(messagesZh.unknownChoice("Decimal", ";", marks)).toBe('Decimal ";" 不是可选值；应为以下之一："."、","；是否应为 "."？');
+    expect(messages.unknownArgumentChoice("mark", "demo", ";", marks)).toBe('unknown mark ";" of demo; expected one of: ".", ","; did you mean "."?');
+    expect(messagesZh.unknownArgumentChoice("mark", "demo", ";", marks)).toBe('命令 demo 的参数 mark 没有 ";" 这一取值；应为以下之一："."、","；是否应为 "."？');
+    expect(messages.unknownOptionChoice("--decimal", ";", marks)).toBe('unknown value ";" of --decimal; expected one of: ".", ","; did you mean "."?');
+    expect(messagesZh.unknownOptionChoice("--decimal", ";", marks)).toBe('选项 --decimal 没有 ";" 这一取值；应为以下之一："."、","；是否应为 "."？');
+    // One choice that is no word ("-") quotes the words beside it too; "pdf" is far from both: no suggestion.
+    expect(messages.allowedChoices("pdf", ["auto", "-"])).toBe('Allowed choices are "auto", "-".');
+    expect(messagesZh.unknownChoice("Type", "pdf", ["auto", "-"])).toBe('Type "pdf" 不是可选值；应为以下之一："auto"、"-"');
+    // Words only: bare, as before.
+    expect(messages.unknownChoice("Type", "Indikator", ["Indicator", "Aggregate"])).toBe('Type "Indikator" is not a choice; expected one of: Indicator, Aggregate; did you mean "Indicator"?');
+    expect(messagesZh.allowedChoices("xyz", ["csv", "json"])).toBe("可选值为：csv、json。");
   });
 
   it("says the common messages as written out by hand", () => {

@@ -69,6 +69,9 @@ const CASES: readonly (readonly [string, string, ErrorCode, number, number, Reas
   ],
   // The same in a tree: found at "投入" (2:9), placed at "children" (3:4, after 3 spaces); "name" is indented 2 ("- " of line 1's item).
   ["a key indented further than the key above it, in a tree", "- code: A\n  name: 投入\n   children:\n    - code: B\n", "BLOCK_AS_IMPLICIT_KEY", 3, 4, yaml("indentedUnderValue", "name", 2, 2)],
+  // After a value in quotes the parser finds a key out of line at the start of line 2 (2:1), not a key over two lines:
+  // the same mistake, placed at "code" (2:3, after 2 spaces), past the key "name" (no indent, line 1).
+  ["a key indented further than the key above it, after a value in quotes", 'name: "Zone"\n  code: x1\n', "BAD_INDENT", 2, 3, yaml("indentedUnderValue", "name", 1, 0)],
   // Found at the start of line 4 (a list used as a key), placed at its "-" (4:4, after 3 spaces); the item above, line 3, is at 4 spaces.
   ["an item out of line with its list", "- code: A\n  children:\n    - code: B\n   - code: C\n", "BLOCK_AS_IMPLICIT_KEY", 4, 4, yaml("itemOutOfLine", 3, 4)],
   // The "-" at 3:3 ("  " is 2), as far in as the key "missing" of line 2.
@@ -170,6 +173,100 @@ describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mista
     const compact = "- code: B\n  name: a: b\n   weight: 1\n";
     expect(found(compact)[0]).toEqual(["BLOCK_AS_IMPLICIT_KEY", 2, 9]);
     expect(parsed(compact).problems[0]).toEqual({ line: 2, column: 9, reason: yamlMessages.compactMap() });
+  });
+
+  it("tells a key indented further than a value in quotes or brackets above it from an item out of line, in index.yaml", () => {
+    const indented = 'indicators: tree.csv\nvalues: vals.csv\nmethods:\n  normalise: "min-max"\n   missing: mean\n';
+    // Found at the start of line 5 (a key out of line with "normalise"), not at the value as after a plain value.
+    expect(found(indented)).toEqual([["BAD_INDENT", 5, 1]]);
+    // Placed at "missing" (5:4, after 3 spaces); "normalise" is indented 2 spaces, on line 4: the words of the plain
+    // value's case above, in both languages.
+    expect(issuesOf(() => parseProject(indented, "/p/index.yaml", "index.yaml"))).toEqual([
+      {
+        code: "E_PROJECT_YAML",
+        message:
+          'the file is not valid YAML: this line is indented further than the key "normalise" above it (line 4), so it is read as part of that key\'s value; expected the same indent as "normalise" (2 spaces), or no value after "normalise" on line 4 if this line belongs under it',
+        source: "index.yaml",
+        line: 5,
+        column: 4,
+      },
+    ]);
+    // In single quotes, in brackets, after a tag and before a comment, in a "- " item (indent 2: "- ").
+    expect(parsed("name: 'Zo''ne'\n  code: x1\n").problems).toEqual([{ line: 2, column: 3, reason: yamlMessages.indentedUnderValue("name", 1, 0) }]);
+    expect(parsed("name: [a, b]\n  code: x1\n").problems).toEqual([{ line: 2, column: 3, reason: yamlMessages.indentedUnderValue("name", 1, 0) }]);
+    expect(parsed('name: !!str "Zone" # c\n  code: x1\n').problems).toEqual([{ line: 2, column: 3, reason: yamlMessages.indentedUnderValue("name", 1, 0) }]);
+    const item = '- name: "Zone"\n    code: x1\n';
+    expect(parsed(item).problems).toEqual([{ line: 2, column: 5, reason: yamlMessages.indentedUnderValue("name", 1, 2) }]);
+    expect(translateMessage(parsed(item).problems[0].reason, chinese)).toBe(
+      '本行比上面的键 "name"（第 1 行）缩进更多，因此被读作该键的值的一部分；应与 "name" 缩进相同（缩进 2 个空格），如果本行属于 "name" 之下，第 1 行中 "name" 后面不应有值',
+    );
+    // Two lines indented alike under the value: the parser finds a key out of line at each (3:1, 4:1); one mistake,
+    // at the first (3:5, after 4 spaces), as one after a plain value is.
+    const two = 'a:\n  b: "x"\n    c: 1\n    d: 2\n';
+    expect(found(two)).toEqual([["BAD_INDENT", 3, 1], ["BAD_INDENT", 4, 1]]);
+    expect(parsed(two).problems).toEqual([{ line: 3, column: 5, reason: yamlMessages.indentedUnderValue("b", 2, 2) }]);
+    // A key out of line that is not indented past a key with a value: the reason of any item out of line.
+    expect(parsed('a:\n  b: "x"\n c: 2\n').problems).toEqual([{ line: 3, column: 1, reason: readerMessages.yamlBadIndent() }]);
+  });
+
+  it("reports the mistake of the line after a tab-indented one too, when no indent for the tab puts that line right", () => {
+    // "  c: [1, " is 9 characters: the empty item at 3:10; the tab after 2 spaces at 2:3. Before, the unexpected "," was
+    // left out as a token of the block the tab broke.
+    const flow = "a:\n  \tb: 1\n  c: [1, , 2]\n";
+    expect(found(flow)).toEqual([["TAB_AS_INDENT", 2, 3], ["UNEXPECTED_TOKEN", 3, 10]]);
+    expect(parsed(flow).problems).toEqual([
+      { line: 2, column: 3, reason: readerMessages.yamlTabIndent() },
+      { line: 3, column: 10, reason: yamlMessages.emptyItem("]") },
+    ]);
+    // The same in index.yaml, each problem an issue of its own, in its words: the tab at 3:3, the empty item at 4:16
+    // ("  weights: [1, " is 15 characters).
+    const project = "indicators: tree.csv\nmethods:\n  \tnormalise: min-max\n  weights: [1, , 2]\n";
+    expect(found(project)).toEqual([["TAB_AS_INDENT", 3, 3], ["UNEXPECTED_TOKEN", 4, 16]]);
+    const issues = issuesOf(() => parseProject(project, "/p/index.yaml", "index.yaml"));
+    expect(issues.map(({ message, line, column }) => [message, line, column])).toEqual([
+      ["the file is not valid YAML: a tab indents this line; expected spaces", 3, 3],
+      ["the file is not valid YAML: an empty item inside [ ] (a comma with nothing before it); expected a value before each comma", 4, 16],
+    ]);
+    expect(issues.map(({ message }) => translateMessage(message, chinese))).toEqual([
+      "不是有效的 YAML 文件：本行用制表符（Tab）缩进；应使用空格缩进",
+      "不是有效的 YAML 文件：[ ] 中有空项（逗号前什么也没有）；每个逗号前都应有值",
+    ]);
+    // A "- " item among the keys of a map: out of place with "b" at 2 spaces (the tab taken out) or further (it is a
+    // tab): at its "-" (3:3), naming "b" (line 2). Before, the parser's error at the start of line 3 was the tab's.
+    const item = "a:\n  \tb: 1\n  - x\n";
+    expect(found(item)[1]).toEqual(["BLOCK_AS_IMPLICIT_KEY", 3, 1]);
+    expect(parsed(item).problems).toEqual([
+      { line: 2, column: 3, reason: readerMessages.yamlTabIndent() },
+      { line: 3, column: 3, reason: yamlMessages.itemAmongKeys("b", 2) },
+    ]);
+    expect(translateMessage(parsed(item).problems[1].reason, chinese)).toBe(
+      '"- " 项出现在映射的键之间（如第 2 行的 "b"），此处每行应为 "key: value"；应写作 "key: value"，或把列表各项写在其键（单独一行的 "key:"）下面的行中，并比键缩进更多',
+    );
+    // A line without ": " among the keys (3:1), whatever the tab of line 2 stands for.
+    const bare = "a:\n\tb: 1\nc\n";
+    expect(parsed(bare).problems).toEqual([
+      { line: 2, column: 1, reason: readerMessages.yamlTabIndent() },
+      { line: 3, column: 1, reason: yamlMessages.keyWithoutValue() },
+    ]);
+    expect(translateMessage(parsed(bare).problems[1].reason, chinese)).toBe('映射的键之间有一行文本，后面没有 ": "；应写作 "key: value"，或让这一行缩进更多，作为上一个值的一部分');
+    // " c" (1 space) is out of line with "b" at 2 spaces or more (the 2 before the tab): the key out of line at 3:1.
+    const under = "a:\n  \tb: 1\n c: 2\n";
+    expect(found(under)).toEqual([["TAB_AS_INDENT", 2, 3], ["BAD_INDENT", 3, 1]]);
+    expect(parsed(under).problems).toEqual([
+      { line: 2, column: 3, reason: readerMessages.yamlTabIndent() },
+      { line: 3, column: 1, reason: readerMessages.yamlBadIndent() },
+    ]);
+    // (An error the tab makes of the next line, which the line is right without, stays the tab's: "names a tab after
+    // spaces at its column, once" above, whose line 6 is in line with its list once the tab is 2 spaces.)
+  });
+
+  it("cannot report a mistake the parser does not find: the rest of the file after a tab before a key of a - item at column 1", () => {
+    // The parser reads everything after the tab as stray tokens: "weight: a: b" (3:11 once the tab is fixed, after
+    // "  weight: ", 10 characters) is not among its errors, and only the tab is reported.
+    const text = "- code: A\n\tname: a\n  weight: a: b\n";
+    expect(found(text).every(([code]) => code === "UNEXPECTED_TOKEN")).toBe(true);
+    expect(parsed(text).problems).toEqual([{ line: 2, column: 1, reason: readerMessages.yamlTabIndent() }]);
+    expect(parsed("- code: A\n  name: a\n  weight: a: b\n").problems).toEqual([{ line: 3, column: 11, reason: yamlMessages.compactMap() }]);
   });
 
   it("says of a - item out of line which list it is out of line with, in a tree", () => {
