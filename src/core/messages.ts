@@ -208,8 +208,11 @@ export const messages = catalogue("messages", {
     `indicator ${quote(indicator)}, reference unit ${quote(unit)}, year ${year}: the reference value is ${
       Number.isNaN(value) ? "missing" : value
     }, so the distance to it is undefined; expected a positive value`,
+  /** Naming the data's units (20 at most, then how many more), or saying that its one unit has no name (values without a unit column). */
   unknownReferenceUnit: (unit: string, units: readonly string[]) =>
-    `reference unit ${quote(unit)} is not in the data; expected one of: ${units.join(", ")}`,
+    units.length === 1 && units[0] === ""
+      ? `reference unit ${quote(unit)} is not in the data, whose one unit has no name (values without a unit column); expected values of several units, in a unit column, one of them ${quote(unit)}`
+      : `reference unit ${quote(unit)} is not in the data; expected one of: ${listItems(units.map(quote), ", ", (count) => `and ${count} more`)}${didYouMean(unit, units)}`,
   zeroValueReversedRatio: (indicator: string, unit: string, year: number, method: string) =>
     `indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is 0 and the indicator is negative, so ${method} (reference / value) is undefined; expected a non-zero value`,
   negativeValueReversedRatio: (indicator: string, unit: string, year: number, value: number, ratio: string) =>

@@ -144,7 +144,7 @@ describe("a weighting index.yaml asks for is checked by validate as compute chec
     const dir = await project("  weight-years: 2030\n  weights: ahp\n  reference-unit: Nowhere\n  ahp: nofile.csv\n");
     const expected = [
       "error: 2 problems found:",
-      'index.yaml:7: methods.reference-unit: reference unit "Nowhere" is not in the data; expected one of: X, Y',
+      'index.yaml:7: methods.reference-unit: reference unit "Nowhere" is not in the data; expected one of: "X", "Y"',
       "index.yaml:8: methods.ahp: nofile.csv: no such file; expected a readable file",
       "",
     ].join("\n");

@@ -258,7 +258,10 @@ export const messagesZh: Translation<Omit<typeof messages, keyof typeof dataMess
     `指标 ${quote(indicator)}（参照评价对象 ${quote(unit)}，${year} 年）：参照值${
       Number.isNaN(value) ? "缺失" : `为 ${value}`
     }，无法计算与参照值的距离；应为正数`,
-  unknownReferenceUnit: (unit, units) => `参照评价对象 ${quote(unit)} 不在数据中；应为以下之一：${list(units)}`,
+  unknownReferenceUnit: (unit, units) =>
+    units.length === 1 && units[0] === ""
+      ? `参照评价对象 ${quote(unit)} 不在数据中：数据中唯一的评价对象没有名称（数值没有评价对象列）；应为含评价对象列、有多个评价对象的数值，其中之一为 ${quote(unit)}`
+      : `参照评价对象 ${quote(unit)} 不在数据中；应为以下之一：${listItems(units.map(quote), "、", (count) => `等另外 ${count} 个`)}${didYouMean(unit, units)}`,
   zeroValueReversedRatio: (indicator, unit, year, method) =>
     `指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 0，而该指标为逆向指标，因此 ${method}（参照值 / 数值）无法计算；应为非零数值`,
   negativeValueReversedRatio: (indicator, unit, year, value, ratio) =>

@@ -160,6 +160,14 @@ describe("computeIndex with per-indicator methods", () => {
     expect(issuesOf(() => compute(flat, { U: { A: [1, 2] } }, { normalize: "distance-to-reference", referenceUnit: "V" }))).toEqual([
       { code: "E_UNKNOWN_REFERENCE_UNIT", message: messages.unknownReferenceUnit("V", ["U"]), column: "unit" },
     ]);
+    // The words, written out: the units quoted, a near name suggested; 25 units: the first 20 and how many more.
+    expect(messages.unknownReferenceUnit("Zone B", ["Zone A", "Zone C"])).toBe('reference unit "Zone B" is not in the data; expected one of: "Zone A", "Zone C"; did you mean "Zone A"?');
+    const many = Array.from({ length: 25 }, (_, i) => `U${i + 1}`);
+    expect(messages.unknownReferenceUnit("X", many)).toBe(`reference unit "X" is not in the data; expected one of: ${many.slice(0, 20).map((unit) => `"${unit}"`).join(", ")}, and 5 more`);
+    // The one unit of values without a unit column has no name: no list of one empty name, but what is missing.
+    expect(messages.unknownReferenceUnit("Zone A", [""])).toBe(
+      'reference unit "Zone A" is not in the data, whose one unit has no name (values without a unit column); expected values of several units, in a unit column, one of them "Zone A"',
+    );
     const gaps = issuesOf(() => compute(flat, { U: { A: [1, 2] }, V: { A: [Number.NaN, 0] } }, { normalize: "distance-to-reference", referenceUnit: "V" }));
     // the missing reference value is reported once (not again as a missing value)
     expect(gaps.map((issue) => issue.message)).toEqual([

@@ -140,6 +140,7 @@ describe("messagesZh", () => {
         ["referenceValueNotPositive", ["A1", "上海", 2018, 0]],
         ["referenceValueNotPositive", ["A1", "上海", 2018, Number.NaN]],
         ["unknownReferenceUnit", ["北京", ["常州", "无锡", "苏州"]]],
+        ["unknownReferenceUnit", ["北京", [""]]],
         ["zeroValueReversedRatio", ["A1", "常州", 2018, "distance-to-target"]],
         ["negativeValueReversedRatio", ["A1", "常州", 2018, -2, "base / value"]],
         ["negativeValueReversedRatio", ["A1", "常州", 2018, -2, "distance-to-reference (reference / value)"]],
