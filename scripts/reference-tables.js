@@ -49,7 +49,7 @@ export const CODE_MEANINGS = {
   E_FIELD_COUNT: "a CSV row with more or fewer fields than the header",
   E_CSV_SYNTAX: "a file that is not valid CSV (an unclosed quote)",
   E_ENCODING:
-    "a file that is neither UTF-8, UTF-16 nor GB18030, or one that mixes UTF-8 lines with GBK ones (two files in different encodings joined), which no one encoding reads without mojibake: the message names the lines of each",
+    "a file that is neither UTF-8, UTF-16 nor GB18030, or one that mixes UTF-8 lines with GBK ones (two files in different encodings joined), which no one encoding reads without mojibake: the message names the lines of each; or a file a values query reads (read_csv, read_json) that DuckDB refused as not UTF-8 and that is GBK or UTF-16 text: the message says how to save it or read it (read_csv's encoding = 'utf-16')",
   E_READ: "a file that cannot be read (missing, a folder, no permission), or an input file of a project run that is a named pipe (FIFO), a socket or a device, refused before it is hashed",
   E_XLS: "an old .xls workbook (save it as .xlsx)",
   E_XLSX: "a file that is not a readable .xlsx workbook",
@@ -145,7 +145,7 @@ export const CODE_MEANINGS = {
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
   E_SQL_TYPE: "a column of a values query has the wrong type (year INTEGER, value a number, unit and indicator text)",
   E_SQL_NULL: "rows of a values query without a year, an indicator or a unit",
-  E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet",
+  E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet, or a file a values query reads with read_parquet that DuckDB refused: the message says what the file looks like (a renamed workbook or CSV file, a Parquet file cut short)",
   E_PARQUET_LAYOUT: "a Parquet values file neither long (unit, year, indicator, value) nor wide (indicator, a column per year)",
   E_PARQUET_TYPE: "a column of a wide Parquet file of the wrong type: a year column that does not hold numbers, or codes or units neither text nor whole numbers",
   // values written by people
@@ -175,7 +175,7 @@ export const CODE_MEANINGS = {
   E_COMPARE_UNITS: "the two configurations of compare have different units",
   E_COMPARE_YEARS: "the two configurations of compare have different years",
   // hostile and careless inputs
-  E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input, or a text file holding a NUL byte anywhere (text followed by the NUL bytes of a copy that stopped), named by its line and byte offset and refused before the rest is read",
+  E_BINARY: "a binary file (NUL bytes, PDF, PNG, gzip, Parquet, a zip that is no workbook …) given as text input, or a text file holding a NUL byte anywhere (text followed by the NUL bytes of a copy that stopped), named by its line and byte offset and refused before the rest is read; or a file a values query reads holding a NUL byte in its first or last bytes (refused before the query runs), or one DuckDB refused as text that is a workbook, a PDF or other binary data",
   E_TOO_LARGE: "an input file over the size the tool reads (4 GB; 2 MB for a YAML tree, AHP judgements file or index.yaml, which is parsed whole)",
   E_XLSX_TOO_LARGE:
     "an .xlsx workbook that would take minutes and gigabytes to read, refused from its zip before it is read: it unpacks to more than 256 MB, its sheets span more than 2,000,000 cells (each row to its last cell, and merged ranges), its data validations and defined names cover more than 8,000,000 cells, a sheet has more than 5,000 merged ranges, or a row, cell or column range lies beyond Excel's last row or column; under --strict also the index.xlsx a run would write, too large for Excel (W_XLSX_TOO_LARGE made an error)",

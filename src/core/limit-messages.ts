@@ -133,6 +133,30 @@ function workbookCells(parts: readonly WorkbookCells[]): string {
   return `${sorted.slice(0, 3).map(one).join(", ")}${sorted.length > 3 ? ` and ${sorted.length - 3} more` : ""}`;
 }
 
+/**
+ * The text a file a values query reads may hold that DuckDB reads only as mojibake or not at all here (it reads UTF-8,
+ * and UTF-16LE when told: `queryFileEncoding`): GBK/GB18030, UTF-16 little- or big-endian.
+ */
+export type QueryFileEncoding = "GBK" | "UTF-16LE" | "UTF-16BE";
+
+/** What text of each `QueryFileEncoding` is, and where such files come from. */
+const QUERY_FILE_ENCODINGS: Readonly<Record<QueryFileEncoding, string>> = {
+  GBK: 'GBK/GB18030 text (what Excel on Chinese Windows saves as "CSV (逗号分隔)")',
+  "UTF-16LE": 'UTF-16LE text (what Excel saves as "Unicode Text", "Unicode 文本" in Chinese Excel)',
+  "UTF-16BE": "UTF-16BE text",
+};
+
+/** How a file a query reads is saved again as UTF-8 (`queryFileEncoding`). */
+const SAVE_AS_UTF8 = 'save it again as UTF-8 (in Excel: Save As "CSV UTF-8", "CSV UTF-8(逗号分隔)" in Chinese Excel)';
+
+/** What to do with a file of `encoding` that a query reads with `reader` (`queryFileEncoding`). */
+function queryFileFix(encoding: QueryFileEncoding, reader: "csv" | "json"): string {
+  if (encoding === "GBK")
+    return `${SAVE_AS_UTF8}, or convert it (iconv -f GB18030 -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK); DuckDB's encoding = 'gb18030' needs its encodings extension, which is never loaded here`;
+  if (encoding === "UTF-16LE" && reader === "csv") return `add encoding = 'utf-16' to the read_csv call that reads it, or ${SAVE_AS_UTF8}`;
+  return `${SAVE_AS_UTF8}${reader === "json" ? "; DuckDB's read_json reads UTF-8 only" : "; DuckDB's encoding = 'utf-16' reads UTF-16LE only"}`;
+}
+
 /** Where a workbook's sheet goes instead, in the messages of workbooks too large to read. */
 const SAVE_AS_CSV = 'the sheet saved as CSV (in Excel: Save As, "CSV UTF-8"), which the tool reads far faster';
 
@@ -144,6 +168,26 @@ export const limitMessages = catalogue("limitMessages", {
   nulByte: (source: string, line: number, offset: number) =>
     `${source}:${line}: the file holds a NUL byte at byte offset ${offset}, which no text holds (binary data, or text followed by the NUL bytes of a copy that stopped); ` +
     `expected a CSV file (UTF-8, GBK or UTF-16) or, for a tree, YAML, without NUL bytes (if the rest of the file is NUL bytes, copy it again, or keep its first ${offset} bytes)`,
+  /**
+   * A file the values query of `label` reads (`file`, relative to the folder it reads) with a NUL byte at byte `offset`,
+   * on `line` when the offset is within the first bytes (else the file's last bytes: a copy that stopped), refused
+   * before the query runs: DuckDB would read it without a word, as one garbled column.
+   */
+  queryFileNul: (label: string, file: string, line: number | undefined, offset: number) =>
+    `${label}: the query reads ${file}, which holds a NUL byte${line === undefined ? "" : ` on line ${line}`} at byte offset ${offset}, which no text holds (binary data, or text followed by the NUL bytes of a copy that stopped); ` +
+    `expected a CSV or JSON file in UTF-8 without NUL bytes (if the rest of the file is NUL bytes, copy it again, or keep its first ${offset} bytes)`,
+  /** A file the values query of `label` reads as text (read_csv, read_json) that DuckDB refused, and that looks like `what`. */
+  queryFileBinary: (label: string, file: string, what: string) =>
+    `${label}: the query reads ${file}, which looks like ${what}, not text; expected a CSV or JSON file in UTF-8 (a workbook's sheet saved as "CSV UTF-8"; a Parquet file read with read_parquet)`,
+  /** A file the values query of `label` reads with read_parquet that DuckDB refused, and that looks like `what`. */
+  queryFileNotParquet: (label: string, file: string, what: string) =>
+    `${label}: the query reads ${file} with read_parquet, but the file looks like ${what}, not Parquet; expected a Parquet file (a CSV file is read with read_csv, in UTF-8)`,
+  /** A file the values query of `label` reads with `reader` that DuckDB refused as not UTF-8, and that is text in `encoding`. */
+  queryFileEncoding: (label: string, file: string, encoding: QueryFileEncoding, reader: "csv" | "json") =>
+    `${label}: the query reads ${file}, which is ${QUERY_FILE_ENCODINGS[encoding]}, not UTF-8, which DuckDB expects; expected UTF-8: ${queryFileFix(encoding, reader)}`,
+  /** A `.parquet` values file that DuckDB refused, and that looks like `what`. */
+  parquetNotParquet: (source: string, what: string) =>
+    `${source}: the file looks like ${what}, not Parquet; expected a Parquet file (the tool reads a CSV file or an .xlsx workbook itself, given under its own extension, .csv or .xlsx)`,
   fileTooLarge: (source: string, size: number | undefined, limit: number) =>
     `${source}: the file is ${size === undefined ? "larger than the limit" : formatBytes(size)}, more than the ${formatBytes(limit)} an input file may hold; expected a smaller file (split the values into a folder of files, one per year)`,
   textTooLarge: (source: string, size: number, limit: number) =>

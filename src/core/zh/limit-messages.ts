@@ -1,5 +1,5 @@
 /** The Chinese messages of `limitMessages` (src/core/limit-messages.ts), for the terminal (src/core/localize.ts says how). */
-import { formatBytes, formatCount, type limitMessages, type MemorySource, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
+import { formatBytes, formatCount, type limitMessages, type MemorySource, type QueryFileEncoding, type UnreadValuesKind, type WorkbookCells, type YamlContent } from "../limit-messages.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 import { duration } from "./words.js";
@@ -42,6 +42,24 @@ const UNREAD_VALUES_EXPECTED: Readonly<Record<UnreadValuesKind, string>> = {
   other: "应为 .csv、.tsv、.xlsx 或 .xlsm 数据文件（或从 Excel 保存的 .txt 文件），或把这些文件移出该文件夹（README.md 以及 .txt、.pdf、.docx 等说明文件不予读取，无需移出）",
 };
 
+/** What text of each encoding a file a values query reads may be in is (`queryFileEncoding`), in Chinese. */
+const QUERY_FILE_ENCODINGS: Readonly<Record<QueryFileEncoding, string>> = {
+  GBK: 'GBK/GB18030 文本（中文版 Windows 上的 Excel 另存为 "CSV (逗号分隔)" 时即为此编码）',
+  "UTF-16LE": 'UTF-16LE 文本（Excel 另存为 "Unicode 文本"（英文版为 "Unicode Text"）时即为此编码）',
+  "UTF-16BE": "UTF-16BE 文本",
+};
+
+/** `SAVE_AS_UTF8` of limit-messages.ts in Chinese. */
+const SAVE_AS_UTF8 = '重新另存为 UTF-8（在 Excel 中：另存为 "CSV UTF-8"，中文版 Excel 中为 "CSV UTF-8(逗号分隔)"）';
+
+/** `queryFileFix` of limit-messages.ts in Chinese. */
+function queryFileFix(encoding: QueryFileEncoding, reader: "csv" | "json"): string {
+  if (encoding === "GBK")
+    return `请${SAVE_AS_UTF8}，或转换其编码（iconv -f GB18030 -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）；DuckDB 的 encoding = 'gb18030' 需要其 encodings 扩展，而此处从不加载扩展`;
+  if (encoding === "UTF-16LE" && reader === "csv") return `在读取它的 read_csv 调用中加上 encoding = 'utf-16'，或${SAVE_AS_UTF8}`;
+  return `请${SAVE_AS_UTF8}${reader === "json" ? "；DuckDB 的 read_json 只读取 UTF-8" : "；DuckDB 的 encoding = 'utf-16' 只读取 UTF-16LE"}`;
+}
+
 /** `（是否应为 "weight"？）` for a suggestion, else "" (the `didYouMean` of limit-messages.ts, in Chinese). */
 const didYouMean = (suggestion: string | undefined) => (suggestion ? `（是否应为 ${quote(suggestion)}？）` : "");
 
@@ -64,6 +82,15 @@ const KINDS: Readonly<Record<string, string>> = {
   "a Word document (.docx)": "Word 文档（.docx）",
   "a PowerPoint file (.pptx)": "PowerPoint 文件（.pptx）",
   "an OpenDocument file (save it as .xlsx or CSV)": "OpenDocument 文件（请另存为 .xlsx 或 CSV）",
+  // What a file that DuckDB refused looks like (src/io/read/duckdb-file-checks.ts).
+  "an Excel workbook (.xlsx)": "Excel 工作簿（.xlsx）",
+  "an old Excel workbook (.xls)": "旧版 Excel 工作簿（.xls）",
+  "a Parquet file": "Parquet 文件",
+  "a Parquet file cut short (its end is missing: copy it again)": "不完整的 Parquet 文件（缺少结尾部分：请重新复制）",
+  "UTF-8 text": "UTF-8 文本",
+  "GBK/GB18030 text": "GBK/GB18030 文本",
+  "UTF-16LE text": "UTF-16LE 文本",
+  "UTF-16BE text": "UTF-16BE 文本",
 };
 
 /** `what` of `binaryFile` in Chinese; a text not known here as it is. */
@@ -108,6 +135,17 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   nulByte: (source, line, offset) =>
     `${source}:${line}: 文件在字节偏移 ${offset} 处含有 NUL 字节，而文本中不会有 NUL 字节（这是二进制数据，或是文本后跟着中断的复制留下的 NUL 字节）；` +
     `应为不含 NUL 字节的 CSV 文件（UTF-8、GBK 或 UTF-16），指标体系还可以是 YAML（如果文件其余部分都是 NUL 字节，请重新复制该文件，或只保留其前 ${offset} 个字节）`,
+  queryFileNul: (label, file, line, offset) =>
+    `${label}：查询读取 ${file}，该文件${line === undefined ? "" : `第 ${line} 行`}在字节偏移 ${offset} 处含有 NUL 字节，而文本中不会有 NUL 字节（这是二进制数据，或是文本后跟着中断的复制留下的 NUL 字节）；` +
+    `应为不含 NUL 字节的 UTF-8 编码 CSV 或 JSON 文件（如果文件其余部分都是 NUL 字节，请重新复制该文件，或只保留其前 ${offset} 个字节）`,
+  queryFileBinary: (label, file, what) =>
+    `${label}：查询读取 ${file}，该文件看起来是${spacedStart(kindOf(what))}，而不是文本；应为 UTF-8 编码的 CSV 或 JSON 文件（工作簿的工作表请另存为 "CSV UTF-8"；Parquet 文件请用 read_parquet 读取）`,
+  queryFileNotParquet: (label, file, what) =>
+    `${label}：查询用 read_parquet 读取 ${file}，但该文件看起来是${spacedStart(kindOf(what))}，而不是 Parquet 文件；应为 Parquet 文件（CSV 文件请用 read_csv 读取，且应为 UTF-8 编码）`,
+  queryFileEncoding: (label, file, encoding, reader) =>
+    `${label}：查询读取 ${file}，该文件是${spacedStart(QUERY_FILE_ENCODINGS[encoding])}，而不是 DuckDB 所要求的 UTF-8；应为 UTF-8：${queryFileFix(encoding, reader)}`,
+  parquetNotParquet: (source, what) =>
+    `${source}：文件看起来是${spacedStart(kindOf(what))}，而不是 Parquet 文件；应为 Parquet 文件（CSV 文件或 .xlsx 工作簿由本工具自己读取，请使用其本来的扩展名 .csv 或 .xlsx）`,
   fileTooLarge: (source, size, limit) =>
     `${source}：${size === undefined ? "文件超过上限" : `文件大小为 ${bytes(size)}`}，大于输入文件允许的 ${bytes(limit)}；应使用更小的文件（把数据拆分到一个文件夹的多个文件中，每年一个）`,
   textTooLarge: (source, size, limit) =>

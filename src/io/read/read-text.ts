@@ -235,7 +235,7 @@ function surelyUtf8(line: Uint8Array): { text: string; misread: string } | undef
 }
 
 /** Whether bytes read as GB18030 without an undefined sequence or a NUL (GBK is a subset). */
-function looksLikeGbk(bytes: Uint8Array): boolean {
+export function looksLikeGbk(bytes: Uint8Array): boolean {
   const iconv = createRequire(import.meta.url)("iconv-lite") as typeof import("iconv-lite");
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), "gb18030");
   return !text.includes("\uFFFD") && !text.includes("\u0000");

@@ -25,11 +25,12 @@ const MAGIC: readonly (readonly [readonly number[], string])[] = [
 /** The first bytes of a Parquet file (`PAR1`). */
 const PARQUET = [0x50, 0x41, 0x52, 0x31];
 /** The first bytes of a zip archive (an .xlsx workbook is one; so are .docx files and plain .zip archives). */
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
+export const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** The first bytes of an old binary Office file (.xls), refused with its own message by the table reader. */
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
+export const OLE2 = [0xd0, 0xcf, 0x11, 0xe0];
 
-const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => bytes[i] === byte);
+/** Whether `bytes` start with the bytes of `magic`. */
+export const startsWith = (bytes: Uint8Array, magic: readonly number[]) => magic.every((byte, i) => bytes[i] === byte);
 
 /** What `describeBinary` says of first bytes holding NUL bytes that are not UTF-16 text: the readers name the first. */
 export const NUL_DATA = "binary data (NUL bytes in its first bytes)";
@@ -45,8 +46,7 @@ export function describeBinary(head: Uint8Array): string | undefined {
   // UTF-16 with a byte-order mark carries NUL bytes in every ASCII character; it is read as text.
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return undefined;
   for (const [magic, what] of MAGIC) if (startsWith(head, magic)) return what;
-  // "PAR1" could begin a line of text; a Parquet file follows it with binary bytes.
-  if (startsWith(head, PARQUET) && head.subarray(4, 64).some((byte) => byte < 0x09)) return "a Parquet file (export it as CSV)";
+  if (startsLikeParquet(head)) return "a Parquet file (export it as CSV)";
   const end = Math.min(head.length, SNIFF_BYTES);
   let nul = 0;
   for (let i = 0; i < end; i++) if (head[i] === 0) nul++;
@@ -54,6 +54,11 @@ export function describeBinary(head: Uint8Array): string | undefined {
   if (nul === end) return "a stream of NUL bytes (binary data)";
   if (utf16WithoutMark(head) !== undefined) return undefined;
   return NUL_DATA;
+}
+
+/** Whether first bytes are a Parquet file's: `PAR1`, which could begin a line of text, followed by binary bytes. */
+export function startsLikeParquet(head: Uint8Array): boolean {
+  return startsWith(head, PARQUET) && head.subarray(4, 64).some((byte) => byte < 0x09);
 }
 
 /** How the NUL bytes of a text file are looked for (see `nulScanOf`). */

@@ -46,6 +46,7 @@ import {
 import { normalizeColumnName } from "./columns.js";
 import { LONG_COLUMNS, parseYear, yearHeaderMessage, yearLike } from "./data-csv.js";
 import { queryIndicators, specialKind } from "./duckdb-sources.js";
+import { parquetFileError, queryFileError, refuseNulBytes, type DuckdbFile } from "./duckdb-file-checks.js";
 import { isAmbiguousMeasureColumn, isMeasureColumnName, measurePairIssues, normalizeMeasure, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
 
@@ -103,14 +104,18 @@ export interface ValueCodes {
  * read files in `root` only (default: the query file's folder), its relative paths resolving against `root`, and runs
  * with `settings` (DuckDB's threads). Throws `InputError` for a query DuckDB refuses or that is not one `SELECT`, for
  * a values file or a file the query names (or builds a path to whose value is known before it runs: `builtFiles`) that
- * is a named pipe, a socket or a device (`refuseSpecialFiles`), and
+ * is a named pipe, a socket or a device (`refuseSpecialFiles`) or holds NUL bytes (`refuseNulBytes`, `E_BINARY`), for a
+ * file DuckDB refuses that is GBK or UTF-16 text, no text, or no Parquet file (`queryFileError`, `parquetFileError`:
+ * `E_ENCODING`, `E_BINARY`, `E_PARQUET`, saying what it is and what to do), and
  * `ValidationError` listing every problem of the values (wrong columns or types first, before any row is read); once the
  * rows were read, with their units and years as its `partial` (`ValuesRead`) when no row lacks its unit or its year.
  */
 export async function readDuckdbValues(tree: Tree, path: string, label: string, root = dirname(path), codes?: ValueCodes, settings: QuerySettings = {}): Promise<DuckdbValues> {
   const session = await openSandbox(resolve(root), settings);
+  const isQuery = extname(path).toLowerCase() === ".sql";
+  // The files the query reads, named as in messages (`queryFileError`).
+  let read: DuckdbFile[] = [];
   try {
-    const isQuery = extname(path).toLowerCase() === ".sql";
     await refuseSpecialFiles(label, [path]);
     // Without the byte order mark a Windows editor puts first (Notepad's "UTF-8 with BOM"), which DuckDB's parser takes
     // for part of the text: the query could not be parsed to find its paths, and read its files from the current folder.
@@ -119,12 +124,16 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     const resolved = query !== undefined ? await resolveQueryPaths(session, query, label) : undefined;
     // Listed (not opened) before the query runs, for a named pipe among them to be refused before DuckDB waits on it.
     const filesRead = resolved !== undefined ? await checkedFilesOf(session, resolved, label) : [];
+    read = filesRead.map((file) => ({ path: file, name: shownPath(session.root, file) }));
+    await refuseNulBytes(label, read);
     const relation = resolved !== undefined ? await queryRelation(session, resolved, label) : await parquetRelation(session, path, label);
     for (const file of [path, ...filesRead]) noteInputFile(file);
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
   } catch (error) {
-    throw timeLimitError(session, label, error, extname(path).toLowerCase() === ".sql");
+    const limited = timeLimitError(session, label, error, isQuery);
+    // DuckDB's refusal of a file the query reads (GBK or UTF-16 text, a workbook), said as the tool says it.
+    throw limited === error && isQuery ? ((await queryFileError(error, label, read)) ?? error) : limited;
   } finally {
     session.close();
   }
@@ -194,6 +203,9 @@ async function parquetRelation(session: DuckdbSession, path: string, label: stri
   try {
     statement = await session.connection.prepare(`SELECT * FROM ${file}`);
   } catch (error) {
+    // A file that is no Parquet file (a renamed workbook or CSV file, a copy cut short), said as what it looks like.
+    const notParquet = await parquetFileError(error, label, path);
+    if (notParquet) throw notParquet;
     throw new InputError("E_PARQUET", readerMessages.parquetUnreadable(label, String((error as Error).message).trim()), { source: label }, { cause: error });
   }
   const columns = columnsOf(statement).filter((column) => column.name !== "file_row_number");
@@ -751,9 +763,14 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
     for (const { code, sql, line } of queryIndicators(tree)) {
       const label = indicatorLabel(tree, code, line);
       const where = { source: tree.source, line, column: "sql", id: code };
+      // The files this query reads, named as in messages (`queryFileError`).
+      let read: DuckdbFile[] = [];
       try {
         const resolved = await resolveQueryPaths(session, sql, label);
-        for (const file of await checkedFilesOf(session, resolved, label)) named.add(file);
+        const files = await checkedFilesOf(session, resolved, label);
+        for (const file of files) named.add(file);
+        read = files.map((file) => ({ path: file, name: shownPath(session.root, file) }));
+        await refuseNulBytes(label, read);
         const statement = await prepareSelect(session, resolved.sql, label, resolved.replaced);
         const written = columnsOf(statement);
         const columns = written.map((column) => ({ ...column, name: column.name.toLowerCase() }));
@@ -796,7 +813,8 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         for (const issue of found.issues) issues.push({ ...where, ...issue });
         if (found.issues.length === 0) records.push(...found.records);
       } catch (caught) {
-        const error = timeLimitError(session, label, caught, "indicator");
+        const limited = timeLimitError(session, label, caught, "indicator");
+        const error = limited === caught ? ((await queryFileError(caught, label, read)) ?? caught) : limited;
         issues.push({ ...where, code: (error as InputError).code ?? "E_SQL", message: (error as Error).message });
         // The limit is for all the queries together: those after it are not run.
         if (session.timedOut()) break;

@@ -222,14 +222,14 @@ describe("the query's text", () => {
     expect(lines[quoted + 1].indexOf("^")).toBe(lines[quoted].indexOf("valu >"));
   });
 
-  it("says how to read a file that is not UTF-8 (a GBK export), which DuckDB cannot read here", async () => {
+  it("says how to read a file that is not UTF-8 (a GBK export), which DuckDB cannot read here (before: E_SQL, DuckDB's \"Invalid unicode\" and its settings)", async () => {
     // "地区" in GBK: B5D8 C7F8.
     const gbk = Buffer.concat([Buffer.from("unit,year,indicator,value\n"), Buffer.from([0xb5, 0xd8, 0xc7, 0xf8]), Buffer.from(",2017,A,1\n")]);
     const dir = await folder({ "gbk.csv": gbk, "gbk.sql": "SELECT * FROM read_csv('gbk.csv')" });
     const [error] = await issuesOf(load(dir, "gbk.sql"));
-    expect(error.code).toBe("E_SQL");
-    expect(error.message).toMatch(/^gbk\.sql: DuckDB refused the query: .*not utf-8 encoded/s);
-    expect(error.message).toMatch(/queries read UTF-8 only .*iconv -f GBK -t UTF-8.*the tool's own reader reads GBK\)$/s);
+    expect(error.code).toBe("E_ENCODING");
+    expect(error.message).toMatch(/^gbk\.sql: the query reads gbk\.csv, which is GBK\/GB18030 text .*not UTF-8/);
+    expect(error.message).toMatch(/"CSV UTF-8".*iconv -f GB18030 -t UTF-8.*the tool's own reader reads GBK\).*encodings extension, which is never loaded here$/);
   });
 
   it("lists and reads the files named by dollar-quoted and escape strings, from any current folder", async () => {

@@ -1,0 +1,142 @@
+/**
+ * The files DuckDB reads itself (a values query's, a tree's `sql` column's, a `.parquet` values file), said as the
+ * tool's own readers say theirs: GBK and UTF-16 text (what Excel on Chinese Windows saves) with how to read it, a file
+ * holding NUL bytes refused before the query runs, a workbook, a PDF or text where DuckDB expects CSV or Parquet
+ * named as what it is (duckdb-file-checks.ts). Before, DuckDB's own "Invalid unicode", "Error when sniffing file" or
+ * "No magic bytes found" were printed, and a CSV file ending in NUL bytes read as one garbled column.
+ */
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { describe, expect, it } from "vitest";
+import { limitMessages } from "../../../src/core/limit-messages.js";
+import { limitMessagesZh } from "../../../src/core/zh/limit-messages.js";
+import type { Issue } from "../../../src/errors.js";
+import { refuseNulBytes } from "../../../src/io/read/duckdb-file-checks.js";
+import { loadInputs } from "../../../src/io/read/load.js";
+import { issuesOf, makeTempDir, runCli } from "../../helpers.js";
+
+const TREE = "code,parent,name,weight,direction\nA,,a,,+\n";
+/** Two Chinese units, two years. Each row is 16 bytes in UTF-8 (北京 and 上海 are 6), after a header of 26: 90 bytes. */
+const VALUES = "unit,year,indicator,value\n北京,2017,A,1\n上海,2017,A,2\n北京,2018,A,3\n上海,2018,A,4\n";
+
+/** The values of `data` (a file of `dir`) read with `tree`, the queries reading `dir`. */
+function load(dir: string, data: string, tree = "tree.csv") {
+  return loadInputs(join(dir, tree), join(dir, data), { tree, data }, { queryRoot: dir });
+}
+
+/** The codes and messages of `issues`. */
+const brief = (issues: readonly Issue[]) => issues.map(({ code, message }) => ({ code, message }));
+
+/** `VALUES` as Excel's "Unicode 文本" saves text: UTF-16LE after its byte-order mark. */
+const UTF16 = Buffer.from(`\ufeff${VALUES}`, "utf16le");
+
+describe("a values query over a file DuckDB cannot read as UTF-8", () => {
+  it("a UTF-16 CSV file is E_ENCODING naming the file and DuckDB's encoding = 'utf-16', with which the same file reads", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "u16.csv": UTF16, "q.sql": "SELECT * FROM read_csv('u16.csv')", "ok.sql": "SELECT * FROM read_csv('u16.csv', encoding = 'utf-16')" });
+    const issues = brief(await issuesOf(load(dir, "q.sql")));
+    expect(issues).toEqual([{ code: "E_ENCODING", message: limitMessages.queryFileEncoding("q.sql", "u16.csv", "UTF-16LE", "csv") }]);
+    expect(issues[0].message).toMatch(/^q\.sql: the query reads u16\.csv, which is UTF-16LE text .*: add encoding = 'utf-16' to the read_csv call that reads it, or save it again as UTF-8/);
+    // The advice holds: a query's units sorted by name (上 U+4E0A before 北 U+5317), each unit's 2017 then 2018.
+    const { panel } = await load(dir, "ok.sql");
+    expect(panel.units).toEqual(["上海", "北京"]);
+    expect([...panel.values]).toEqual([2, 4, 1, 3]);
+  });
+
+  it("names the file a glob matched (a GBK file among UTF-8 ones), relative to the folder the query reads", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      "data/2017.csv": "unit,year,indicator,value\n北京,2017,A,1\n",
+      "data/2018.csv": iconv.encode("unit,year,indicator,value\n北京,2018,A,3\n", "gbk"),
+      "q.sql": "SELECT * FROM 'data/*.csv'",
+    });
+    expect(brief(await issuesOf(load(dir, "q.sql")))).toEqual([{ code: "E_ENCODING", message: limitMessages.queryFileEncoding("q.sql", "data/2018.csv", "GBK", "csv") }]);
+  });
+
+  it("in Chinese, exits 1 and writes no output (compute)", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "gbk.csv": iconv.encode(VALUES, "gbk"), "q.sql": "SELECT * FROM read_csv('gbk.csv')" });
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "q.sql", "--out", "out"], dir, { language: "zh" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(limitMessagesZh.queryFileEncoding("q.sql", "gbk.csv", "GBK", "csv"));
+    expect(run.stderr).toContain('另存为 "CSV UTF-8"');
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+});
+
+describe("the queries of a tree's sql column over files DuckDB reads wrong or refuses", () => {
+  it("each is named at its line: NUL bytes (refused before it runs), a PDF, UTF-16 JSON, a workbook and a cut Parquet file read with read_parquet", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("数据").addRow(["unit", "year", "value"]);
+    const query = (reader: string) => `"SELECT unit, year, value FROM ${reader}"`;
+    const tree = [
+      "code,parent,name,weight,direction,sql",
+      `N,,n,,+,${query("read_csv('cut.csv')")}`,
+      `P,,p,,+,${query("read_csv('report.csv')")}`,
+      `J,,j,,+,${query("read_json('u16.json')")}`,
+      `X,,x,,+,${query("read_parquet('book.parquet')")}`,
+      `C,,c,,+,${query("read_parquet('cut.parquet')")}`,
+    ].join("\n");
+    const dir = await makeTempDir({
+      "tree.csv": `${tree}\n`,
+      "values.csv": "unit,year,indicator,value\n",
+      // Text, then the NUL bytes of a copy that stopped: the first at byte 90, on line 6 (after 5 line ends).
+      "cut.csv": Buffer.concat([Buffer.from(VALUES), Buffer.alloc(30)]),
+      "report.csv": Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])]),
+      "u16.json": Buffer.from('\ufeff[{"unit":"北京","year":2017,"value":1}]', "utf16le"),
+      "book.parquet": new Uint8Array(await book.xlsx.writeBuffer()),
+      // A Parquet file's first bytes (PAR1, then binary), without its end.
+      "cut.parquet": Buffer.from([0x50, 0x41, 0x52, 0x31, 0x15, 0x04, 0x15, 0x10, 0x15, 0x14, 0x4c]),
+    });
+    const at = (line: number, code: string) => `tree.csv:${line}: indicator ${code}, column sql`;
+    expect(brief(await issuesOf(load(dir, "values.csv")))).toEqual([
+      { code: "E_BINARY", message: limitMessages.queryFileNul(at(2, "N"), "cut.csv", 6, 90) },
+      { code: "E_BINARY", message: limitMessages.queryFileBinary(at(3, "P"), "report.csv", "a PDF document") },
+      { code: "E_ENCODING", message: limitMessages.queryFileEncoding(at(4, "J"), "u16.json", "UTF-16LE", "json") },
+      { code: "E_PARQUET", message: limitMessages.queryFileNotParquet(at(5, "X"), "book.parquet", "an Excel workbook (.xlsx)") },
+      { code: "E_PARQUET", message: limitMessages.queryFileNotParquet(at(6, "C"), "cut.parquet", "a Parquet file cut short (its end is missing: copy it again)") },
+    ]);
+  });
+});
+
+describe("a .parquet values file that is no Parquet file", () => {
+  it("is E_PARQUET saying what it looks like: a renamed workbook, a CSV file (before: DuckDB's \"No magic bytes found at end of file\")", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("数据").addRow(["unit", "year", "indicator", "value"]);
+    const dir = await makeTempDir({ "tree.csv": TREE, "book.parquet": new Uint8Array(await book.xlsx.writeBuffer()), "text.parquet": iconv.encode(VALUES, "gbk") });
+    expect(brief(await issuesOf(load(dir, "book.parquet")))).toEqual([{ code: "E_PARQUET", message: limitMessages.parquetNotParquet("book.parquet", "an Excel workbook (.xlsx)") }]);
+    const [text] = brief(await issuesOf(load(dir, "text.parquet")));
+    expect(text).toEqual({ code: "E_PARQUET", message: "text.parquet: the file looks like GBK/GB18030 text, not Parquet; expected a Parquet file (the tool reads a CSV file or an .xlsx workbook itself, given under its own extension, .csv or .xlsx)" });
+  });
+});
+
+describe("refuseNulBytes (no DuckDB)", () => {
+  it("finds the NUL bytes ending a large file from where they start, and a NUL character of UTF-16 text on its line", async () => {
+    // 1000 rows of "U<i>,2017,A,1\n" after a 26-byte header: rows 0-9 are 12 bytes, 10-99 13, 100-999 14: 26 + 120 + 1170 + 12,600 = 13,916 bytes, then 20,000 NUL bytes.
+    const rows = Array.from({ length: 1000 }, (_, i) => `U${i},2017,A,1\n`).join("");
+    const dir = await makeTempDir({
+      "cut.csv": Buffer.concat([Buffer.from(`unit,year,indicator,value\n${rows}`), Buffer.alloc(20_000)]),
+      // "a\n" then U+0000: line 2, byte 6 (after the 2-byte mark and two 2-byte characters).
+      "nul16.csv": Buffer.from("\ufeffa\n\u0000b\n", "utf16le"),
+    });
+    const refused = (file: string) => refuseNulBytes("q.sql", [{ path: join(dir, file), name: file }]).then(() => undefined, (error: Error & { code: string }) => [error.code, error.message]);
+    expect(await refused("cut.csv")).toEqual(["E_BINARY", limitMessages.queryFileNul("q.sql", "cut.csv", undefined, 13_916)]);
+    expect(await refused("nul16.csv")).toEqual(["E_BINARY", limitMessages.queryFileNul("q.sql", "nul16.csv", 2, 6)]);
+  });
+
+  it("leaves files DuckDB reads as they are: UTF-16 text, Parquet, gzip, a workbook, and a NUL byte in the middle of a large file (not read whole before DuckDB)", async () => {
+    const middle = Buffer.concat([Buffer.alloc(20_000, "a"), Buffer.alloc(1), Buffer.alloc(20_000, "b")]);
+    const dir = await makeTempDir({
+      "u16.csv": UTF16,
+      "v.parquet": Buffer.from([0x50, 0x41, 0x52, 0x31, 0x15, 0x00, 0x15, 0x00, 0x50, 0x41, 0x52, 0x31]),
+      "v.csv.gz": Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x00, 0x00, 0x00]),
+      "book.xlsx": Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00]),
+      "middle.csv": middle,
+    });
+    const files = ["u16.csv", "v.parquet", "v.csv.gz", "book.xlsx", "middle.csv"].map((name) => ({ path: join(dir, name), name }));
+    await expect(refuseNulBytes("q.sql", files)).resolves.toBeUndefined();
+    // The same NUL byte near the start is found.
+    const early = await makeTempDir({ "early.csv": Buffer.concat([Buffer.from("a\nb"), Buffer.alloc(1), Buffer.alloc(20_000, "c")]) });
+    await expect(refuseNulBytes("q.sql", [{ path: join(early, "early.csv"), name: "early.csv" }])).rejects.toThrow(limitMessages.queryFileNul("q.sql", "early.csv", 2, 3));
+  });
+});
