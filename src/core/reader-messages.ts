@@ -210,6 +210,9 @@ export const readerMessages = catalogue("readerMessages", {
   sqlBadYear: (label: string, year: string, rows: number) =>
     `${label}: year ${year} is not a year (${rows} ${rows === 1 ? "row" : "rows"}); expected a four-digit year such as 2017`,
   moreBadYears: (label: string, count: number) => `${label}: … and ${count} more numbers that are not years`,
+  /** Units of a query's values whose names hold a NUL character (`chr(0)`, a Parquet string): `shown`, the first, NULs as ␀. */
+  sqlNulInUnit: (label: string, count: number, shown: string) =>
+    `${label}: ${count === 1 ? "1 unit's name holds" : `${count} units' names hold`} a NUL character (U+0000), the first ${quote(shown)} (␀ marks it); expected names of text without NUL characters: remove them in the query (replace(unit, chr(0), '')) or in the file it reads`,
   sqlNullRows: (label: string, count: number, column: string) =>
     `${label}: ${count} ${count === 1 ? "row has" : "rows have"} no ${column} (NULL); expected a ${column} in every row`,
   moreInfiniteValues: (label: string, count: number) => `${label}: … and ${count} more values that are infinite or NaN`,

@@ -140,6 +140,8 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
     `${label}：列 ${column} 出现了 ${names.length} 次（${listItems(names, ", ", (count) => `另有 ${count} 个`)}）；应只出现一次${query ? `（SELECT *, … AS ${column} 会在新列旁保留旧列：请写 SELECT * REPLACE (… AS ${column})，或 SELECT * EXCLUDE (${column}), …）` : ""}`,
   sqlBadYear: (label, year, rows) => `${label}：年份 ${year} 不是年份（${rows} 行）；应为四位数的年份，如 2017`,
   moreBadYears: (label, count) => `${label}：……另有 ${count} 个数不是年份`,
+  sqlNulInUnit: (label, count, shown) =>
+    `${label}：有 ${count} 个评价对象的名称含 NUL 字符（U+0000），第一个为 ${quote(shown)}（␀ 处即是）；名称应为不含 NUL 字符的文本：请在查询中去掉（replace(unit, chr(0), '')），或在其读取的文件中去掉`,
   sqlNullRows: (label, count, column) => `${label}：有 ${count} 行没有${columnWord(column)}（NULL）；每一行都应有${columnWord(column)}`,
   moreInfiniteValues: (label, count) => `${label}：……另有 ${count} 个无穷大或为 NaN 的数值`,
   moreUnknownIndicators: (label, count) => `${label}：……另有 ${count} 个代码不是指标体系中的指标`,

@@ -520,6 +520,10 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   // with the other problems (rows without a unit or a year, refused above, are no unit or year of it).
   // (Too many of them to make a panel of, the units were left in DuckDB, counted: `summarize`.)
   const units = summary.filter((row) => row[0] === 5 && row[2] !== null).map((row) => String(row[2]));
+  // A NUL character in a unit's name (`chr(0)`, a Parquet string) would end the SQL the positions are made with (the
+  // ENUM below) where it stands: refused, named.
+  const nulUnits = units.filter((unit) => unit.includes("\u0000"));
+  if (nulUnits.length > 0) issues.push({ code: "E_BINARY", message: readerMessages.sqlNulInUnit(label, nulUnits.length, nulUnits[0].replaceAll("\u0000", "␀")), ...where, column: "unit" });
   // A unit column that holds units of measurement (万元, 件): meant as the measure, not as the units the index ranks.
   const measuresAsUnits = relation.unitColumn !== undefined && summarized.unitsFit ? unitsOfMeasures(units, relation.unitColumn, label, treeMeasures(tree)) : undefined;
   if (measuresAsUnits) issues.unshift(measuresAsUnits);

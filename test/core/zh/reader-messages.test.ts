@@ -79,6 +79,7 @@ describe("readerMessagesZh", () => {
       ["sqlBadYear", ["tree.csv:5: indicator A11, column sql", "-5", 1]],
       ["moreBadYears", ["values.sql", 3]],
       ["sqlNullRows", ["values.sql", 1, "year"]],
+      ["sqlNulInUnit", ["values.sql", 2, "A␀B"]],
       ["sqlNullRows", ["values.sql", 4, "indicator"]],
       ["moreInfiniteValues", ["values.parquet", 12]],
       ["moreUnknownIndicators", ["values.parquet", 7]],

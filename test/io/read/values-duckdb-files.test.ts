@@ -11,6 +11,7 @@ import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import { limitMessages } from "../../../src/core/limit-messages.js";
+import { readerMessages } from "../../../src/core/reader-messages.js";
 import { limitMessagesZh } from "../../../src/core/zh/limit-messages.js";
 import type { Issue } from "../../../src/errors.js";
 import { refuseNulBytes } from "../../../src/io/read/duckdb-file-checks.js";
@@ -138,5 +139,17 @@ describe("refuseNulBytes (no DuckDB)", () => {
     // The same NUL byte near the start is found.
     const early = await makeTempDir({ "early.csv": Buffer.concat([Buffer.from("a\nb"), Buffer.alloc(1), Buffer.alloc(20_000, "c")]) });
     await expect(refuseNulBytes("q.sql", [{ path: join(early, "early.csv"), name: "early.csv" }])).rejects.toThrow(limitMessages.queryFileNul("q.sql", "early.csv", 2, 3));
+  });
+});
+
+describe("a unit's name holding a NUL character, from the query itself (chr(0))", () => {
+  it("is E_BINARY naming the query, the count and the first name (␀ where the NUL is), not an internal error", async () => {
+    // Two units with a NUL (A␀B, C␀D) and one without: 2 named, the first in the query's order of units (sorted: A␀B).
+    const query = "SELECT * FROM (VALUES ('A' || chr(0) || 'B', 2017, 'A', 1.0), ('C' || chr(0) || 'D', 2017, 'A', 2.0), ('E', 2017, 'A', 3.0)) t(unit, year, indicator, value)";
+    const dir = await makeTempDir({ "tree.csv": TREE, "q.sql": query });
+    expect(brief(await issuesOf(load(dir, "q.sql")))).toEqual([{ code: "E_BINARY", message: readerMessages.sqlNulInUnit("q.sql", 2, "A␀B") }]);
+    expect(readerMessages.sqlNulInUnit("q.sql", 2, "A␀B")).toBe(
+      "q.sql: 2 units' names hold a NUL character (U+0000), the first \"A␀B\" (␀ marks it); expected names of text without NUL characters: remove them in the query (replace(unit, chr(0), '')) or in the file it reads",
+    );
   });
 });
