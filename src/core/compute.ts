@@ -385,27 +385,6 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
 }
 
 /**
- * One issue per missing cell (indicator, unit, year) of the panel, except in the year at position `skip` (a number)
- * or the panel cells (`cellIndex`) for which `skip` returns true.
- */
-export function missingValueIssues(panel: Panel, skip: number | ((cell: number) => boolean) = -1): Issue[] {
-  const issues: Issue[] = [];
-  const yearCount = panel.years.length;
-  const fillingOf = fillingPolicyFinder(panel);
-  panel.indicators.forEach((indicator, i) => {
-    const block = indicatorBlock(panel, i);
-    for (let cell = 0; cell < block.length; cell++)
-      if (Number.isNaN(block[cell]) && (typeof skip === "number" ? cell % yearCount !== skip : !skip(i * block.length + cell))) {
-        const unit = panel.units[Math.floor(cell / yearCount)];
-        const year = panel.years[cell % yearCount];
-        const policies = fillingOf(i * block.length + cell);
-        issues.push({ code: "E_MISSING_VALUE", message: messages.missingValue(indicator, unit, year, policies), id: indicator, ...placeOfCell(panel, i * block.length + cell) });
-      }
-  });
-  return issues;
-}
-
-/**
  * The issue of a gap left unfilled, its hint narrowed for a gap of a series whose base value is missing too
  * (`missingBases`, cells of the panel; `baseYears` per indicator): a policy that fills the gap but not the base (or
  * reweight, which fills neither) would still leave the series without its index, so only those that fill both are
