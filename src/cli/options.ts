@@ -103,3 +103,13 @@ export function resolveInputs(options: InputOptions, env: CliEnv): ResolvedInput
     example: false,
   };
 }
+
+/**
+ * The tree alone, `--indicators` without `--data`, for a command that can do without values (`weights` by a method
+ * that reads none): its path and how messages name it. `undefined` for both, or neither (the shipped example), or
+ * `--data` alone, which `resolveInputs` resolves or refuses.
+ */
+export function treeAloneOf(options: InputOptions, env: CliEnv): { indicators: string; label: string } | undefined {
+  if (!options.indicators || options.data) return undefined;
+  return { indicators: isAbsolute(options.indicators) ? options.indicators : resolve(env.cwd, options.indicators), label: options.indicators };
+}

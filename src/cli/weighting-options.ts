@@ -123,12 +123,13 @@ export function usesAhp(method: WeightMethod, options: Pick<WeightingCliOptions,
 
 /**
  * Derives the weights for a command: reads the judgements when AHP is involved (the shipped example's file when the
- * shipped example is used and no `--ahp` is given), loads mathjs for the eigenvector, and runs the pure core.
+ * shipped example is used and no `--ahp` is given), loads mathjs for the eigenvector, and runs the pure core. Without
+ * `inputs.panel` (`weights` given the tree alone), only the methods that read no values (`SUBJECTIVE_METHODS`) run.
  */
 export async function runWeighting(
   method: WeightMethod,
   options: WeightingCliOptions & { strict?: boolean },
-  inputs: { tree: Tree; panel: Panel; example: boolean },
+  inputs: { tree: Tree; panel?: Panel; example: boolean },
   env: CliEnv,
 ): Promise<WeightingResult> {
   const ahp = usesAhp(method, options);

@@ -10,6 +10,9 @@ import { counted, listItems, quote } from "./quote.js";
 import type { Preset } from "./preset-names.js";
 import { closestName, didYouMean } from "./suggest.js";
 
+/** `a, b and c`. */
+const andList = (items: readonly string[]) => (items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)}`);
+
 /** `3 cells`, `1 cell`. */
 const cells = (n: number) => counted(n, "cell");
 
@@ -140,6 +143,15 @@ export const commandMessages = catalogue("commandMessages", {
   // Options that contradict each other, or that the run cannot honour.
   /** `missing`: the one of `--indicators` and `--data` not given. */
   inputMissing: (missing: string) => `${missing} is missing; expected both --indicators and --data, or neither for the shipped example`,
+  /**
+   * `weights -i` without `--data` by a method that derives weights from the values (`method`); `valueFree`: the methods
+   * that need only the tree (`explicit`, `equal`, `ahp`).
+   */
+  dataMissingForMethod: (method: string, valueFree: readonly string[]) =>
+    `--data is missing; the ${method} method derives weights from the values: expected --data/-d with the values file (${andList(valueFree)} weights need only --indicators), or neither --indicators nor --data for the shipped example`,
+  /** `weights -i` without `--data` by a method that needs only the tree (`method`), with options that read the values (`flags`, as typed). */
+  optionsNeedData: (flags: readonly string[], method: string) =>
+    `${flags.join(", ")} ${flags.length === 1 ? "needs" : "need"} the values, and --data is missing (weights by ${method} need only --indicators); expected --data/-d with the values file, or the command without ${flags.join(", ")}`,
   normaliseDisagrees: (normalise: string, normalize: string) => `--normalise ${normalise} and --normalize ${normalize} disagree; expected one of them`,
   powerDisagrees: (power: number, specPower: number) => `--power ${power} and --aggregate power:${specPower} disagree; expected one exponent`,
   weightsDisagree: (weights: string, method: string) => `--weights ${weights} and --method ${method} disagree; expected one of them`,

@@ -1,7 +1,10 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
+import { commandMessages } from "../../src/core/command-messages.js";
 import { outputMessages } from "../../src/core/output-messages.js";
+import { commandMessagesZh } from "../../src/core/zh/command-messages.js";
 import { weightingMessages } from "../../src/core/weighting/messages.js";
 import { makeTempDir, runCli } from "../helpers.js";
 import { initProject, lineOfKey } from "./project-fixture.js";
@@ -537,5 +540,147 @@ describe("innovation-index weights in a project made by init: -m/--method is --w
     // -m names the method: the preset's equal is overridden by the flag, and no more by index.yaml's key.
     const method = await runCli(["weights", "--preset", "nbs", "-m", "cv", "--explain"], project);
     expect(method.stdout).toContain("overridden, not applied:\n  --weights equal                     by --method cv\n");
+  });
+});
+
+describe("innovation-index weights with the tree alone (-i without -d)", () => {
+  // Three dimensions, A with two indicators; judged by a consistent matrix, so that the eigenvector is exact.
+  const TREE = "code,parent,name,weight,direction\nA,,a,,\nA1,A,a1,,+\nA2,A,a2,,+\nB,,b,,\nB1,B,b1,,+\nC,,c,,\nC1,C,c1,,+\n";
+  const VALUES = "unit,year,indicator,value\n" + ["U1,2017,1,2,3,4", "U1,2018,2,3,4,5", "U2,2017,5,1,2,8", "U2,2018,6,2,1,9"].flatMap((row) => {
+    const [unit, year, ...values] = row.split(",");
+    return ["A1", "A2", "B1", "C1"].map((code, i) => `${unit},${year},${code},${values[i]}\n`);
+  }).join("");
+  // INDEX: A is 2 times B and 4 times C, B 2 times C. The matrix is consistent (a_ik = a_ij·a_jk), so its principal
+  // eigenvector is any column's reciprocal, (4, 2, 1)/7, and lambda_max = 3: CI = CR = 0. A1 is 3 times A2: 3/4, 1/4.
+  const AHP = "INDEX:\n  order: [A, B, C]\n  matrix:\n    - [1, 2, 4]\n    - [1/2, 1, 2]\n    - [1/4, 1/2, 1]\nA:\n  - [A1, A2, 3]\n";
+  const AHP_CSV = [
+    "code,parent,level,weight,global_weight",
+    "A,INDEX,1,0.571429,0.571429", // 4/7
+    "A1,A,2,0.750000,0.428571", // 3/4 · 4/7 = 3/7
+    "A2,A,2,0.250000,0.142857", // 1/4 · 4/7 = 1/7
+    "B,INDEX,1,0.285714,0.285714", // 2/7
+    "B1,B,2,1.000000,0.285714",
+    "C,INDEX,1,0.142857,0.142857", // 1/7
+    "C1,C,2,1.000000,0.142857",
+    "",
+  ].join("\n");
+  const VALUE_FREE = ["explicit", "equal", "ahp"];
+  const files = () => makeTempDir({ "tree.csv": TREE, "values.csv": VALUES, "ahp.yaml": AHP });
+
+  it("--method ahp --ahp ahp.yaml gives the eigenvector worked out by hand, the same bytes as with -d, and no observations on stderr", async () => {
+    const dir = await files();
+    const alone = await runCli(["weights", "-i", "tree.csv", "--method", "ahp", "--ahp", "ahp.yaml"], dir);
+    const withValues = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "ahp", "--ahp", "ahp.yaml"], dir);
+    expect(alone).toEqual({ code: 0, stdout: AHP_CSV, stderr: withValues.stderr });
+    expect(withValues.stdout).toBe(AHP_CSV);
+    // The method, the judgements and their consistency: no observations, as none were read (nor are with -d, for AHP).
+    expect(alone.stderr).toBe(
+      "weights by ahp from ahp.yaml\nAHP consistency (CR < 0.1 is acceptable):\ngroup  n  lambda_max      CI      CR\nINDEX  3      3.0000  0.0000  0.0000\nA      2      2.0000  0.0000  0.0000\n",
+    );
+    expect(alone.stderr).not.toContain("observations");
+  });
+
+  it.each(VALUE_FREE)("--method %s writes the same CSV and JSON files with and without -d", async (method) => {
+    const dir = await files();
+    const ahp = method === "ahp" ? ["--ahp", "ahp.yaml"] : [];
+    for (const [name, extra] of [["w.csv", []], ["w.json", []], ["d.json", ["--format", "json"]]] as const) {
+      const alone = await runCli(["weights", "-i", "tree.csv", "--method", method, ...ahp, ...extra, "--out", `alone-${name}`], dir);
+      const withValues = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", method, ...ahp, ...extra, "--out", `with-${name}`], dir);
+      expect([alone.code, withValues.code], alone.stderr).toEqual([0, 0]);
+      expect(alone.stderr).toBe(withValues.stderr.replace(`with-${name}`, `alone-${name}`));
+      expect(await readFile(join(dir, `alone-${name}`))).toEqual(await readFile(join(dir, `with-${name}`)));
+    }
+    const json = JSON.parse(await readFile(join(dir, "alone-w.json"), "utf8"));
+    expect(json.weighting.method).toBe(method);
+    expect(json.weighting.observations).toBeUndefined();
+  });
+
+  it("--method equal gives 1/n level by level, and explicit the tree's weights (all empty here: equal too)", async () => {
+    const dir = await files();
+    // Three dimensions of 1/3 each; A1 and A2 1/2 within A, 1/6 overall.
+    const equal = await runCli(["weights", "-i", "tree.csv", "--method", "equal"], dir);
+    expect(equal.stdout.split("\n").slice(1, 3)).toEqual(["A,INDEX,1,0.333333,0.333333", "A1,A,2,0.500000,0.166667"]);
+    expect(equal.stderr).toBe("weights by equal\n");
+    expect((await runCli(["weights", "-i", "tree.csv"], dir)).stdout).toBe(equal.stdout);
+  });
+
+  it("the shipped Changzhou tree alone gives the explicit weights of the example, whose values are not read", async () => {
+    const tree = fileURLToPath(new URL("../../indicators/changzhou-2020.csv", import.meta.url));
+    const dir = await makeTempDir();
+    const alone = await runCli(["weights", "-i", tree], dir);
+    const example = await runCli(["weights"], dir);
+    expect([alone.code, example.code]).toEqual([0, 0]);
+    expect(alone.stdout).toBe(example.stdout);
+    expect(alone.stderr).toBe("weights by explicit\n");
+    // By hand from the tree's weight column: A 0.25 (B, C, D 0.2, E 0.15); A1, A2, A3 and A1's A11, A12, A13 without
+    // weights, equal: 1/3 each, so A11 weighs 0.25/9 overall.
+    const rows = new Map(alone.stdout.split("\n").map((line) => [line.split(",")[0], line] as const));
+    expect(rows.get("A")).toBe("A,INDEX,1,0.250000,0.250000");
+    expect(rows.get("E")).toBe("E,INDEX,1,0.150000,0.150000");
+    expect(rows.get("A1")).toBe("A1,A,2,0.333333,0.083333");
+    expect(rows.get("A11")).toBe("A11,A1,3,0.333333,0.027778");
+  });
+
+  it.each(["entropy", "critic", "cv", "pca", "combined"])("--method %s, which derives weights from the values, still needs -d (exit 2, naming the method)", async (method) => {
+    const dir = await files();
+    const run = await runCli(["weights", "-i", "tree.csv", "--method", method, "--out", "w.csv"], dir);
+    expect(run).toEqual({ code: 2, stdout: "", stderr: `error: ${commandMessages.dataMissingForMethod(method, VALUE_FREE)}\n(run with --help for usage)\n` });
+    expect((await readdir(dir)).sort()).toEqual(["ahp.yaml", "tree.csv", "values.csv"]);
+  });
+
+  it("the message names the method and the methods that need only the tree", () => {
+    expect(commandMessages.dataMissingForMethod("entropy", VALUE_FREE)).toBe(
+      "--data is missing; the entropy method derives weights from the values: expected --data/-d with the values file (explicit, equal and ahp weights need only --indicators), or neither --indicators nor --data for the shipped example",
+    );
+    expect(commandMessages.optionsNeedData(["--optimise"], "ahp")).toBe(
+      "--optimise needs the values, and --data is missing (weights by ahp need only --indicators); expected --data/-d with the values file, or the command without --optimise",
+    );
+  });
+
+  it.each([
+    [["--optimise"], ["--optimise"]],
+    [["--screen", "0.5"], ["--screen"]],
+    [["--weight-years", "2017"], ["--weight-years"]],
+    [["--weight-units", "U1", "--weight-missing", "drop"], ["--weight-units", "--weight-missing"]],
+    [["--missing", "interpolate"], ["--missing"]],
+    [["--outliers", "winsorise"], ["--outliers"]],
+    [["--normalise", "rank"], ["--normalise"]],
+    [["--aggregate", "geometric"], ["--aggregate"]],
+    [["--sheet", "2"], ["--sheet"]],
+    [["--unit", "常州"], ["--unit"]],
+    [["--optimise", "--screen", "0.5", "--screen-by", "unit-year"], ["--optimise", "--screen", "--screen-by"]],
+  ])("%j, which reads the values, is refused without -d (exit 2, naming it)", async (args, named) => {
+    const dir = await files();
+    for (const method of ["explicit", "ahp"]) {
+      const ahp = method === "ahp" ? ["--ahp", "ahp.yaml"] : [];
+      const run = await runCli(["weights", "-i", "tree.csv", "--method", method, ...ahp, ...args], dir);
+      expect(run).toEqual({ code: 2, stdout: "", stderr: `error: ${commandMessages.optionsNeedData(named, method)}\n(run with --help for usage)\n` });
+    }
+  });
+
+  it("the options that read the tree, and a preset's settings, are taken without -d", async () => {
+    const dir = await files();
+    const equal = await runCli(["weights", "-i", "tree.csv", "--method", "equal"], dir);
+    // --encoding, --decimal and --tree-sheet read the tree too; EIS sets --outliers and --normalise (for --optimise's
+    // index, not run) and --weights equal: none of them typed.
+    const read = await runCli(["weights", "-i", "tree.csv", "--method", "equal", "--encoding", "utf-8", "--decimal", "."], dir);
+    const preset = await runCli(["weights", "-i", "tree.csv", "--preset", "eis"], dir);
+    expect(read).toEqual(equal);
+    expect(preset).toEqual(equal);
+    // A weighting option of a method not run is warned of as with -d (W_OPTION_UNUSED), not refused.
+    const unused = await runCli(["weights", "-i", "tree.csv", "--method", "equal", "--pca-rotation", "none"], dir);
+    expect(unused.code).toBe(0);
+    expect(unused.stdout).toBe(equal.stdout);
+    expect(unused.stderr).toMatch(/^warning: --pca-rotation has no effect with --weights equal/);
+  });
+
+  it("-d alone is still refused, and the Chinese terminal names the method in its words", async () => {
+    const dir = await files();
+    const data = await runCli(["weights", "-d", "values.csv", "--method", "equal"], dir);
+    expect(data).toEqual({ code: 2, stdout: "", stderr: `error: ${commandMessages.inputMissing("--indicators")}\n(run with --help for usage)\n` });
+    const zh = await runCli(["weights", "-i", "tree.csv", "--method", "entropy"], dir, { language: "zh" });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toBe(`错误：${commandMessagesZh.dataMissingForMethod("entropy", VALUE_FREE)}\n（用法见 --help）\n`);
+    expect(zh.stderr).toContain("熵权法依据数据计算权重");
   });
 });

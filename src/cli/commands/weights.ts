@@ -1,11 +1,12 @@
 /**
  * `weights`: derive the weights of every node by a method and print (or write) them, with AHP consistency. `--out`
- * writes CSV, JSON or a one-sheet workbook, chosen by the file's extension (which must agree with `--format`).
+ * writes CSV, JSON or a one-sheet workbook, chosen by the file's extension (which must agree with `--format`). The
+ * methods that read no values (explicit, equal, ahp) take the tree alone (`-i` without `-d`): `refuseWithoutValues`.
  */
 import { Option, type Command } from "commander";
 import { resolve } from "node:path";
-import { WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
-import { loadInputs } from "../../io/read/load.js";
+import { SUBJECTIVE_METHODS, WEIGHT_METHODS, type WeightMethod } from "../../core/weighting/derive.js";
+import { loadInputs, readTreeFile } from "../../io/read/load.js";
 import { refuseUnderStrict, UsageError } from "../../errors.js";
 import {
   formatOptimisedCsv,
@@ -31,7 +32,7 @@ import { addMethodOptions, addScreenOptions, methodOptionsOf, screenOptionOf, un
 import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import type { CliEnv } from "../env.js";
-import { addInputOptions, integerOption, resolveInputs, type InputOptions } from "../options.js";
+import { addInputOptions, integerOption, resolveInputs, treeAloneOf, type InputOptions } from "../options.js";
 import { folderWarnings, printWarnings } from "../report-issues.js";
 import { addWeightingOptions, describeWeighting, runWeighting, type WeightingCliOptions } from "../weighting-options.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
@@ -79,12 +80,12 @@ export function registerWeights(program: Command, env: CliEnv): void {
     .addHelpText(
       "after",
       `
-Methods: explicit (the tree), equal (level by level), ahp (--ahp FILE), entropy, critic, cv (coefficient of
-variation), pca, combined (--subjective, --objective, --combination, --alpha).
+Methods: explicit (the tree), equal (level by level), ahp (--ahp FILE) read no values (-d optional); entropy,
+critic, cv (coefficient of variation), pca, combined (--subjective, --objective, --combination, --alpha) need -d.
 
 Examples:
   $ innovation-index weights --weights entropy                 # the shipped Changzhou example (-m/--method is the same)
-  $ innovation-index weights --method ahp --format json        # with indicators/changzhou-2020-ahp.csv
+  $ innovation-index weights -i tree.csv --method ahp --ahp ahp.yaml   # no -d: the tree and the judgements are enough
   $ innovation-index weights -i tree.csv -d values.csv --method critic --weight-years 2018-2020 --out weights.xlsx
   $ innovation-index weights -i tree.csv -d values.csv --method combined --ahp ahp.csv --objective entropy --alpha 0.5`,
     );
@@ -107,8 +108,57 @@ Examples:
     // groups (weights forms none) and no base year (--optimise's fixed-base index takes the earliest year, as before).
     const preset = applyPreset(command, { leaveOut: ["base-year", "performance-groups"], env });
     if (preset && command.getOptionValue("explain")) return void env.stdout(explainPreset(command, preset, env.translate));
-    return runWeights(command.opts(), env);
+    return runWeights(command.opts(), env, typedOptions(command));
   });
+}
+
+/** The long names of the options typed on the command line (not those index.yaml, a preset or a default set). */
+function typedOptions(command: Command): Set<string> {
+  return new Set(command.options.filter((option) => option.long && command.getOptionValueSource(option.attributeName()) === "cli").map((option) => option.long!));
+}
+
+/**
+ * The options that read the values (`--data`): which of them and how they are treated (`--sheet`, `--unit`, the gaps,
+ * the outliers), the observations of objective weights, and `--optimise` with the options of the index it computes.
+ * Typed with the tree alone (`-i` without `-d`), they are refused rather than taken and ignored; `--encoding`,
+ * `--decimal` and `--tree-sheet` read the tree too, and the options of methods not run are warned of as with values.
+ */
+const VALUE_OPTIONS = [
+  "--optimise",
+  "--screen",
+  "--screen-by",
+  "--weight-years",
+  "--weight-units",
+  "--weight-missing",
+  "--unit",
+  "--sheet",
+  "--missing",
+  "--unfilled",
+  "--zero-base",
+  "--outliers",
+  "--winsor-max",
+  "--outlier-scope",
+  "--normalise",
+  "--normalize",
+  "--cap",
+  "--dampen",
+  "--reference-unit",
+  "--range",
+  "--z-scale",
+  "--power",
+  "--min-group-coverage",
+  "--aggregate",
+] as const;
+
+/**
+ * The tree alone (`-i` without `-d`) is enough for the methods that read no values (`explicit`, `equal`, `ahp`, which a
+ * person chooses: `SUBJECTIVE_METHODS`). Another method is refused, naming it, as is an option typed that reads the
+ * values (`VALUE_OPTIONS`): usage errors (exit 2), before anything is read.
+ */
+function refuseWithoutValues(method: WeightMethod, typed: ReadonlySet<string>): void {
+  if (!(SUBJECTIVE_METHODS as readonly string[]).includes(method)) throw new UsageError("E_USAGE", commandMessages.dataMissingForMethod(method, SUBJECTIVE_METHODS));
+  const reading = VALUE_OPTIONS.filter((flag) => typed.has(flag));
+  if (reading.length > 0) throw new UsageError("E_USAGE", commandMessages.optionsNeedData(reading, method));
 }
 
 /** Computes the index with the derived weights and optimises them for effective importance. */
@@ -125,26 +175,43 @@ function optimiseForImportance(tree: Tree, panel: Panel, derived: WeightingResul
   };
 }
 
-/** Runs `weights`: read, validate, derive, format, print or write. */
-export async function runWeights(options: WeightsCommandOptions, env: CliEnv): Promise<void> {
+/**
+ * Runs `weights`: read, validate, derive, format, print or write. `typed`: the options typed on the command line (their
+ * long names), of which those that read the values are refused with the tree alone (`refuseWithoutValues`).
+ */
+export async function runWeights(options: WeightsCommandOptions, env: CliEnv, typed: ReadonlySet<string> = new Set()): Promise<void> {
   // Checked first, so that a wrong --out is refused before the work.
   const format = weightsFormatOf(options);
+  if (options.weights && options.method && options.weights !== options.method)
+    throw new UsageError("E_USAGE", commandMessages.weightsDisagree(options.weights, options.method));
+  const method = options.weights ?? options.method ?? "explicit";
+  // The tree alone (-i without -d) for a method that reads no values: the tree file is read, and no values.
+  const treeAlone = treeAloneOf(options, env);
+  if (treeAlone) refuseWithoutValues(method, typed);
   // --screen-by without --screen (which --optimise's index reads), as compute finds it: warned of, refused under
   // --strict before the work.
   const unusedOptions = unusedScreenOptions(options);
   refuseUnderStrict(options.strict, unusedOptions);
-  const inputs = resolveInputs(options, env);
-  const { tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options);
   // What reading the inputs found (rows a workbook hides but that are read, W_XLSX_HIDDEN; a series mixing percentages
   // with plain numbers): --optimise's index gives it among its own warnings; without it, given here, and refused under
   // --strict, as compute refuses it.
-  const readWarnings = options.optimise ? [] : [...(panel.warnings ?? [])];
+  const readWarnings: Issue[] = [];
+  let tree: Tree;
+  let panel: Panel | undefined;
+  let example = false;
+  if (treeAlone) {
+    const onWarning = (warning: Issue) => readWarnings.push(warning);
+    tree = await readTreeFile(treeAlone.indicators, treeAlone.label, { encoding: options.encoding, sheet: options.treeSheet, decimal: options.decimal, onWarning });
+  } else {
+    const inputs = resolveInputs(options, env);
+    ({ tree, panel } = await loadInputs(inputs.indicators, inputs.data, inputs.labels, options));
+    example = inputs.example;
+    if (!options.optimise) readWarnings.push(...(panel.warnings ?? []));
+  }
   refuseUnderStrict(options.strict, readWarnings);
-  if (options.weights && options.method && options.weights !== options.method)
-    throw new UsageError("E_USAGE", commandMessages.weightsDisagree(options.weights, options.method));
-  const method = options.weights ?? options.method ?? "explicit";
-  let result = await runWeighting(method, options, { tree, panel, example: inputs.example }, env);
-  const optimised = options.optimise ? optimiseForImportance(tree, panel, result, options) : undefined;
+  let result = await runWeighting(method, options, { tree, panel, example }, env);
+  // --optimise is refused without values (refuseWithoutValues).
+  const optimised = options.optimise && panel ? optimiseForImportance(tree, panel, result, options) : undefined;
   if (optimised) result = optimised.result;
   // A warning about an option index.yaml set names its line and key in the JSON written (a file or stdout) as on the
   // terminal: worded once, here, by the same `env.inProjectTerms` (the printing finds them worded so already).
@@ -157,7 +224,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv): P
   if (toFile) await writeFileAtomic(resolve(env.cwd, options.out!), format === "csv" ? UTF8_BOM + (content as string) : content, options.out!, folderWarnings(env));
   else env.stdout(content as string);
   printWarnings([...result.warnings, ...outputWarnings, ...unusedOptions], env);
-  if (inputs.example) env.stderr(terminalMessages.usingExample());
+  if (example) env.stderr(terminalMessages.usingExample());
   env.stderr(describeWeighting(result));
   if (toFile) env.stderr(terminalMessages.wroteFile(options.out!));
 }

@@ -110,6 +110,10 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
     `--screen-by ${scope} 在没有 --screen 时不起作用：它决定 --screen 筛除整个评价对象还是单个对象-年份，而未指定 --screen；应与 --screen <share> 一起使用，或不用 --screen-by`,
 
   inputMissing: (missing) => `缺少 ${missing}；应同时指定 --indicators 和 --data，或都不指定（使用随附的示例）`,
+  dataMissingForMethod: (method, valueFree) =>
+    `缺少 --data；${WEIGHT_METHOD_NAMES[method] ?? method}依据数据计算权重：应以 --data/-d 指定数据文件（${list(valueFree)} 只需 --indicators），或 --indicators 和 --data 都不指定（使用随附的示例）`,
+  optionsNeedData: (flags, method) =>
+    `${list(flags)} 需要数据，但缺少 --data（按${WEIGHT_METHOD_NAMES[method] ?? method}赋权只需 --indicators）；应以 --data/-d 指定数据文件，或去掉 ${list(flags)}`,
   normaliseDisagrees: (normalise, normalize) => `--normalise ${normalise} 与 --normalize ${normalize} 不一致；应只指定其中之一`,
   powerDisagrees: (power, specPower) => `--power ${power} 与 --aggregate power:${specPower} 不一致；应只给出一个指数`,
   weightsDisagree: (weights, method) => `--weights ${weights} 与 --method ${method} 不一致；应只指定其中之一`,

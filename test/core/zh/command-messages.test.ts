@@ -43,6 +43,10 @@ describe("commandMessagesZh", () => {
       ["screenByUnitYearInUncertainty", ["index.yaml: methods.screen-by"]],
       ["screenByWithoutScreen", ["unit-year"]],
       ["inputMissing", ["--data"]],
+      ["dataMissingForMethod", ["entropy", ["explicit", "equal", "ahp"]]],
+      ["dataMissingForMethod", ["combined", ["explicit", "equal", "ahp"]]],
+      ["optionsNeedData", [["--optimise"], "ahp"]],
+      ["optionsNeedData", [["--screen", "--weight-years"], "explicit"]],
       ["normaliseDisagrees", ["min-max", "z-score"]],
       ["powerDisagrees", [0.5, 2]],
       ["weightsDisagree", ["entropy", "critic"]],
@@ -119,6 +123,12 @@ describe("commandMessagesZh", () => {
   it("says the common ones as written out by hand", () => {
     expect(commandMessagesZh.wholeNumberOption("--decimals", 0, 15, "x")).toBe('--decimals 必须为 0 到 15 之间的整数，实际为 "x"');
     expect(commandMessagesZh.inputMissing("--data")).toBe("缺少 --data；应同时指定 --indicators 和 --data，或都不指定（使用随附的示例）");
+    expect(commandMessagesZh.dataMissingForMethod("entropy", ["explicit", "equal", "ahp"])).toBe(
+      "缺少 --data；熵权法依据数据计算权重：应以 --data/-d 指定数据文件（explicit、equal、ahp 只需 --indicators），或 --indicators 和 --data 都不指定（使用随附的示例）",
+    );
+    expect(commandMessagesZh.optionsNeedData(["--optimise", "--screen"], "ahp")).toBe(
+      "--optimise、--screen 需要数据，但缺少 --data（按层次分析法（AHP）赋权只需 --indicators）；应以 --data/-d 指定数据文件，或去掉 --optimise、--screen",
+    );
     expect(commandMessagesZh.templateExists("values.xlsx")).toBe("values.xlsx：文件已存在；应为新的文件名（或用 --force 覆盖它）");
     expect(commandMessagesZh.dataStage(3, [["interpolate", 2], ["carry-back", 1]], 1, 0, true)).toBe(
       "插补 3 个单元格（interpolate 2，carry-back 1），按权重重新分配 1 个单元格，异常值处理 0 个单元格（见 imputations.csv、treatment.csv）\n",
