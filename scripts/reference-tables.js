@@ -234,7 +234,7 @@ export const CODE_MEANINGS = {
   W_PERCENT_MIXED:
     "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
   W_OPTION_UNUSED:
-    "an option that has no effect: one no indicator's method uses (such as --cap with rank only), --power without the power mean, a weighting option of another method (--alpha, --entropy-shift; in the library, any option of weighting, and ahp), one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -), or the library's performanceGroups in uncertainty",
+    "an option that has no effect: one no indicator's method uses (such as --cap with rank only), --power without the power mean, a weighting option of another method (--alpha, --entropy-shift; in the library, any option of weighting, and ahp), one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -), the library's performanceGroups in uncertainty, or an option of the index weights --optimise computes (--normalise, --outliers, --screen, ...) typed without --optimise",
   W_PRESET_OVERRIDDEN:
     "a setting of the preset (--preset, preset: in index.yaml) that a key of index.yaml or a typed flag sets to another value, so that the preset's is not applied (a project made by init sets weights and aggregate, which override nbs's); one warning per setting, naming the key and line or the flag; compute --preset NAME --explain lists them",
   W_ZERO_BASE_SHIFTED: "--zero-base first-nonzero moved an indicator's base year",

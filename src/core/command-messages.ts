@@ -136,6 +136,9 @@ export const commandMessages = catalogue("commandMessages", {
   /** `uncertainty` with `--screen` by unit-year (`where`: the flag, or index.yaml's key): its runs would fill the gaps compute leaves. */
   screenByUnitYearInUncertainty: (where: string) =>
     `${where} unit-year: uncertainty screens whole units only (the values of a screened unit-year would be gaps its runs fill or refuse, where compute leaves that unit-year empty); expected --screen-by unit, or no --screen`,
+  /** `weights` with options of the index `--optimise` computes (`flags`, typed), without `--optimise`: they change nothing. */
+  indexOptionsWithoutOptimise: (flags: readonly string[]) =>
+    `${flags.join(", ")} ${flags.length === 1 ? "has" : "have"} no effect without --optimise: ${flags.length === 1 ? "it is an option" : "they are options"} of the index --optimise computes, and weights derives the weights without computing an index; expected --optimise with ${flags.length === 1 ? "it" : "them"}, or ${flags.length === 1 ? "it" : "them"} left out`,
   /** `--screen-by` given without `--screen`: it says how units are screened, and none are. */
   screenByWithoutScreen: (scope: string) =>
     `--screen-by ${scope} has no effect without --screen: it says whether --screen leaves out whole units or unit-years, and no --screen is given; expected --screen <share> with it, or no --screen-by`,

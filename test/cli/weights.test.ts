@@ -595,6 +595,25 @@ describe("innovation-index weights with the tree alone (-i without -d)", () => {
     expect(json.weighting.observations).toBeUndefined();
   });
 
+  it("with -d, options of --optimise's index typed without --optimise are warned of (W_OPTION_UNUSED), the weights unchanged; an error under --strict", async () => {
+    const dir = await files();
+    const plain = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy"], dir);
+    const typed = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy", "--normalise", "min-max", "--outliers", "winsorise"], dir);
+    expect(typed.code).toBe(0);
+    expect(typed.stdout).toBe(plain.stdout);
+    const message = commandMessages.indexOptionsWithoutOptimise(["--outliers", "--normalise"]);
+    expect(message).toBe(
+      "--outliers, --normalise have no effect without --optimise: they are options of the index --optimise computes, and weights derives the weights without computing an index; expected --optimise with them, or them left out",
+    );
+    expect(typed.stderr).toBe(`warning: ${message}\n${plain.stderr}`);
+    // With --optimise they are its index's: no word of them.
+    const optimised = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy", "--normalise", "min-max", "--optimise"], dir);
+    expect(optimised.stderr).not.toContain("--optimise with");
+    const strict = await runCli(["weights", "-i", "tree.csv", "-d", "values.csv", "--method", "entropy", "--cap", "200", "--strict"], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toContain(commandMessages.indexOptionsWithoutOptimise(["--cap"]));
+  });
+
   it("--method equal gives 1/n level by level, and explicit the tree's weights (all empty here: equal too)", async () => {
     const dir = await files();
     // Three dimensions of 1/3 each; A1 and A2 1/2 within A, 1/6 overall.

@@ -151,6 +151,22 @@ const VALUE_OPTIONS = [
 ] as const;
 
 /**
+ * The options of the index `--optimise` computes, its data stage's (gaps, zero bases, outliers) and its methods', which
+ * nothing reads without it: the weights are derived from the values as read, as compute derives them.
+ */
+const INDEX_OPTIONS = ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--normalise", "--normalize", "--cap", "--dampen", "--reference-unit", "--range", "--z-scale", "--power", "--min-group-coverage", "--aggregate"] as const;
+
+/**
+ * Options of `--optimise`'s index typed without `--optimise` (and with the values: with the tree alone they are
+ * refused, `refuseWithoutValues`): a warning (`W_OPTION_UNUSED`) naming them, refused under `--strict`, as compute warns
+ * of an option that does nothing. Set by index.yaml or a preset, they are the project's methods, not warned of.
+ */
+function unusedIndexOptions(options: WeightsCommandOptions, typed: ReadonlySet<string>): Issue[] {
+  const unused = options.optimise ? [] : INDEX_OPTIONS.filter((flag) => typed.has(flag));
+  return unused.length === 0 ? [] : [{ code: "W_OPTION_UNUSED", message: commandMessages.indexOptionsWithoutOptimise(unused) }];
+}
+
+/**
  * The tree alone (`-i` without `-d`) is enough for the methods that read no values (`explicit`, `equal`, `ahp`, which a
  * person chooses: `SUBJECTIVE_METHODS`). Another method is refused, naming it, as is an option typed that reads the
  * values (`VALUE_OPTIONS`): usage errors (exit 2), before anything is read.
@@ -190,7 +206,7 @@ export async function runWeights(options: WeightsCommandOptions, env: CliEnv, ty
   if (treeAlone) refuseWithoutValues(method, typed);
   // --screen-by without --screen (which --optimise's index reads), as compute finds it: warned of, refused under
   // --strict before the work.
-  const unusedOptions = unusedScreenOptions(options);
+  const unusedOptions = [...unusedScreenOptions(options), ...(treeAlone ? [] : unusedIndexOptions(options, typed))];
   refuseUnderStrict(options.strict, unusedOptions);
   // What reading the inputs found (rows a workbook hides but that are read, W_XLSX_HIDDEN; a series mixing percentages
   // with plain numbers): --optimise's index gives it among its own warnings; without it, given here, and refused under

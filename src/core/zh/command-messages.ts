@@ -106,6 +106,8 @@ export const commandMessagesZh: Translation<typeof commandMessages> = {
     `${by} 覆盖了预设 ${preset} 的 ${setting}，预设的这一设置未被采用；应去掉 ${name} 才会采用预设的设置（index.yaml 中的键和命令行上给出的参数优先于预设）`,
   screenByUnitYearInUncertainty: (where) =>
     `${where} unit-year：uncertainty 只能筛除整个评价对象（被筛除的单个对象-年份的值会成为缺失值，由各次运行填补或拒绝，而 compute 让该对象-年份留空）；应为 --screen-by unit，或不用 --screen`,
+  indexOptionsWithoutOptimise: (flags) =>
+    `${list(flags)} 在没有 --optimise 时不起作用：它们是 --optimise 所计算指数的参数，而 weights 推导权重时不计算指数；应与 --optimise 一起使用，或去掉`,
   screenByWithoutScreen: (scope) =>
     `--screen-by ${scope} 在没有 --screen 时不起作用：它决定 --screen 筛除整个评价对象还是单个对象-年份，而未指定 --screen；应与 --screen <share> 一起使用，或不用 --screen-by`,
 

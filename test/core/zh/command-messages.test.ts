@@ -42,6 +42,8 @@ describe("commandMessagesZh", () => {
       ["screenByUnitYearInUncertainty", ["--screen-by"]],
       ["screenByUnitYearInUncertainty", ["index.yaml: methods.screen-by"]],
       ["screenByWithoutScreen", ["unit-year"]],
+      ["indexOptionsWithoutOptimise", [["--normalise"]]],
+      ["indexOptionsWithoutOptimise", [["--normalise", "--cap"]]],
       ["inputMissing", ["--data"]],
       ["dataMissingForMethod", ["entropy", ["explicit", "equal", "ahp"]]],
       ["dataMissingForMethod", ["combined", ["explicit", "equal", "ahp"]]],
