@@ -57,6 +57,7 @@ const CLI_ONLY: Record<string, { files: string[]; why: string }> = {
   "--parquet-only": { files: ["core/output-messages.ts"], why: "output files" },
   "--threads": { files: ["core/output-messages.ts", "core/limit-messages.ts", "core/reader-messages.ts"], why: "the writer threads, and DuckDB's (load() sets none)" },
   "--all-problems": { files: ["core/messages.ts"], why: "the command line's list of problems" },
+  "--optimise": { files: ["core/command-messages.ts"], why: "the weights command's search for effective importance (the library: optimiseWeights)" },
   "--if-changed": { files: ["core/output-messages.ts", "core/project-messages.ts"], why: "project runs" },
   "--force": { files: ["core/project-messages.ts", "core/command-messages.ts"], why: "project runs" },
   "--project": { files: ["core/output-messages.ts", "core/project-messages.ts", "core/run-messages.ts"], why: "projects" },

@@ -9,6 +9,7 @@ import type { TableWords } from "../core/table-words.js";
 import type { Issue } from "../errors.js";
 import { terminalLanguageOf, type TerminalLanguage } from "./language.js";
 import { commandMessages } from "../core/command-messages.js";
+import { printable } from "./printable.js";
 
 export interface CliEnv {
   /** Folder relative paths are resolved against. */
@@ -78,9 +79,14 @@ export function processEnv(): CliEnv {
   };
   return {
     cwd: process.cwd(),
-    stdout: (text) => write("stdout", text),
+    // On a terminal, text with its control characters shown as escapes (`printable`): a name holding `\x1b]0;…\x07`
+    // in CSV printed there (`--out -`, weights, diff) would retitle the window, or worse; piped or redirected, as it is.
+    stdout: (text) => write("stdout", process.stdout.isTTY ? printable(text) : text),
     stderr: (text) => write("stderr", text),
-    stdoutBytes: (bytes) => write("stdout", bytes),
+    // A workbook's bytes go to a file or a pipe, never to a terminal, which would act on them (`xlsxNeedsBytes`).
+    get stdoutBytes() {
+      return process.stdout.isTTY ? undefined : (bytes: Uint8Array) => write("stdout", bytes);
+    },
     get stderrIsTerminal() {
       return process.stderr.isTTY === true;
     },

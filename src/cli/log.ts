@@ -9,7 +9,7 @@ import { formatIssue, ValidationError, IndexToolError, type Issue } from "../err
 import type { CliEnv } from "./env.js";
 import { messages } from "../core/messages.js";
 import { cutText } from "../core/quote.js";
-import { printable } from "./render.js";
+import { printable } from "./printable.js";
 import { TERMINAL_WORDS } from "./language.js";
 import { formatIssueInChinese } from "../core/zh/words.js";
 import { inFileOrder, printedCount, printWarnings, reportError } from "./report-issues.js";

@@ -11,7 +11,7 @@ import { formatIssue, InputError, OutputError, UsageError, ValidationError, type
 import type { CliEnv } from "./env.js";
 import { TERMINAL_WORDS } from "./language.js";
 import { formatIssueInChinese } from "../core/zh/words.js";
-import { printable } from "./render.js";
+import { printable } from "./printable.js";
 
 /** Exit codes: documented in the README and used consistently. */
 export const EXIT = { ok: 0, input: 1, usage: 2, output: 3, internal: 4 } as const;

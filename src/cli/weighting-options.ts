@@ -33,7 +33,8 @@ import { readAhpJudgements } from "../io/read/read-ahp.js";
 import { loadMathjsEigen } from "../io/math/mathjs-eigen.js";
 import { formatValue } from "../io/write/to-csv.js";
 import { EXAMPLE_AHP, type CliEnv } from "./env.js";
-import { printable, renderColumns } from "./render.js";
+import { printable } from "./printable.js";
+import { renderColumns } from "./render.js";
 import { commandMessages } from "../core/command-messages.js";
 import { joinMessages } from "../core/localize.js";
 

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
 import { cutText, quote } from "../../src/core/quote.js";
-import { printable } from "../../src/cli/render.js";
+import { printable } from "../../src/cli/printable.js";
 import { printWarnings, PRINTED_PROBLEMS } from "../../src/cli/report-issues.js";
 import type { Issue } from "../../src/errors.js";
 import { makeTempDir, runCli } from "../helpers.js";

@@ -11,7 +11,7 @@ import type { ScreenScope } from "../../core/screen.js";
 import { addPresetOptions, applyPreset, explainPreset } from "../presets.js";
 import { addInputOptions, yearOption, type InputOptions } from "../options.js";
 import { printWarnings } from "../report-issues.js";
-import { printable } from "../render.js";
+import { printable } from "../printable.js";
 import type { WeightMethod } from "../../core/weighting/derive.js";
 import { addWeightingOptions, addWeightsOption, type WeightingCliOptions } from "../weighting-options.js";
 import { computeFromOptions } from "./compute.js";
