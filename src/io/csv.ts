@@ -317,12 +317,15 @@ export function unguardFormula(text: string): string {
 }
 
 /**
- * A text cell of a CSV file: formula-guarded (`guardFormula`), then quoted as csv-stringify quotes (quotes doubled)
- * when it holds a comma, a quote, a newline or a carriage return.
+ * A text cell of a CSV file: formula-guarded (`guardFormula`), then quoted (quotes doubled) when it holds a comma, a
+ * quote, a newline or a carriage return, as csv-stringify quotes; and also when it holds a semicolon or a tab, the
+ * separators Excel splits a file at in a locale whose list separator is `;` (German, French, Russian: a unit
+ * `a;=1+1`, or a list of units joined by `;`, would otherwise put `=1+1` in a cell of its own, a live formula), or
+ * begins or ends with white space, which the readers trim from a cell not in quotes (a unit ` A` read back as `A`).
  */
 export function csvField(text: string): string {
   const guarded = guardFormula(text);
-  return /[",\n\r]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
+  return /[",;\t\n\r]|^\s|\s$/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
 }
 
 /**

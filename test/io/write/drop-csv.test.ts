@@ -9,16 +9,17 @@ import { handExample } from "../../core/audit/robust-fixture.js";
 
 describe("drop CSV", () => {
   it("formatDropSummaryCsv(sensitivity) writes one row per element and year, every tied unit, and an empty unit when no rank moved", () => {
-    // Shifts by hand (drop.test.ts): without G1 0 2 2 0 (Q and R tie), B 3 3 2 1 (P and Q), D 1 0 1 0 (P and R).
+    // Shifts by hand (drop.test.ts): without G1 0 2 2 0 (Q and R tie), B 3 3 2 1 (P and Q), D 1 0 1 0 (P and R). Tied
+    // units are joined by ";", in quotes (csvField: a semicolon is Excel's separator in some locales).
     expect(formatDropSummaryCsv(computeDropSensitivity(handExample()), 2)).toBe(
       [
         "element,level,year,mean_abs_shift,max_shift,max_shift_unit",
-        "G1,1,2020,1.00,2,Q;R",
+        "G1,1,2020,1.00,2,\"Q;R\"",
         "A,2,2020,0.00,0,",
-        "B,2,2020,2.25,3,P;Q",
+        "B,2,2020,2.25,3,\"P;Q\"",
         "G2,1,2020,1.50,3,P",
         "C,2,2020,1.50,3,Q",
-        "D,2,2020,0.50,1,P;R",
+        "D,2,2020,0.50,1,\"P;R\"",
         "",
       ].join("\n"),
     );

@@ -144,8 +144,10 @@ describe("result chunks (the streamed result files)", () => {
 describe("formatCsv (hand-written, as csv-stringify writes)", () => {
   it("quotes fields with a comma, a quote, a newline or a carriage return, doubles quotes, and leaves the rest alone", () => {
     // Expected text from csv-stringify 6 with { eof: true, record_delimiter: "unix" } on the same rows, except "a\rb":
-    // csv-stringify leaves a lone carriage return unquoted, which Excel and csv-parse read as a line end (RFC 4180 quotes it).
-    expect(formatCsv([["a", "a,b", 'a"b', "a\nb", "a\rb", " a ", ""], [1.5, 0, -0, 12]])).toBe('a,"a,b","a""b","a\nb","a\rb", a ,\n1.5,0,0,12\n');
+    // csv-stringify leaves a lone carriage return unquoted, which Excel and csv-parse read as a line end (RFC 4180 quotes it);
+    // and " a ", which csv-stringify leaves bare and the tool quotes, as it quotes "a;b" (csvField: white space at an end
+    // is trimmed by the readers; a semicolon is Excel's separator in some locales).
+    expect(formatCsv([["a", "a,b", 'a"b', "a\nb", "a\rb", " a ", "a;b", ""], [1.5, 0, -0, 12]])).toBe('a,"a,b","a""b","a\nb","a\rb"," a ","a;b",\n1.5,0,0,12\n');
     expect(formatCsv([])).toBe("");
     expect(formatCsv([[]])).toBe("\n");
   });
