@@ -51,7 +51,7 @@ describe("printable (terminal output)", () => {
     expect(run.stdout).not.toMatch(HOSTILE);
     expect(run.stdout).toContain("U\\x1b]0;title\\x07\\x1b[2J: index");
     expect(run.stdout).toContain("X\\x1b[31m");
-    expect(await readFile(join(dir, "out", "index.csv"), "utf8")).toContain(`${unit},2017,X,X\u001b[31m,1,100.0000`);
+    expect(await readFile(join(dir, "out", "index.csv"), "utf8")).toContain(`"${unit}",2017,X,X\u001b[31m,1,100.0000`); // in quotes: the ";" of its escape sequence (csvField)
   });
 
   it("errors and usage errors naming a path or option with escape sequences print them visibly", async () => {

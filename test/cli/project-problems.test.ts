@@ -226,7 +226,7 @@ describe("index.yaml's values refused by the data name its line and key, all in 
         "error: 3 problems found:",
         "index.yaml:5: methods.base-year: base year 2025 is absent from the data; expected one of 2017, 2018",
         "index.yaml:6: methods.aggregate names level 7, which has no groups; expected one of: 0, 1 (0 is the overall index)",
-        'index.yaml:7: methods.reference-unit: reference unit "ZZ" is not in the data; expected one of: X, Y',
+        'index.yaml:7: methods.reference-unit: reference unit "ZZ" is not in the data; expected one of: \"X\", \"Y\"',
         "",
       ].join("\n"),
     );
@@ -239,7 +239,7 @@ describe("index.yaml's values refused by the data name its line and key, all in 
         "error: 3 problems found:",
         "index.yaml:6: year 2030 in methods.weight-years is absent from the data; expected one of 2017, 2018",
         "index.yaml:6: year 2031 in methods.weight-years is absent from the data; expected one of 2017, 2018",
-        'index.yaml:7: methods.reference-unit: reference unit "ZZ" is not in the data; expected one of: X, Y',
+        'index.yaml:7: methods.reference-unit: reference unit "ZZ" is not in the data; expected one of: \"X\", \"Y\"',
         "",
       ].join("\n"),
     );
