@@ -30,8 +30,11 @@ export const tableWords = {
   // uncertainty
   uncertaintyTitle: (year: number, replications: number, runs: number, seed: number) =>
     `uncertainty of the overall index in ${year} (${replications} replications, ${runs} runs, seed ${seed})`,
-  /** The headings of the uncertainty table: unit, nominal, median, 5%, 95%, rank, rank 5-95%. */
-  uncertaintyHeadings: () => ["unit", "nominal", "median", "5%", "95%", "rank", "rank 5-95%"],
+  /**
+   * The headings of the uncertainty table: unit, nominal, median, 5%, 95%, the rank in the nominal run (labelled so:
+   * beside the median it could be read as the median rank, which is in uncertainty.csv), rank 5-95%.
+   */
+  uncertaintyHeadings: () => ["unit", "nominal", "median", "5%", "95%", "rank (nominal)", "rank 5-95%"],
   /** The one unnamed unit of a single-unit file, in a table's unit column. */
   unnamedUnit: () => "(unit)",
   sensitivityTitle: (year: number) => `share of the variance of the index explained by each choice (all units, ${year})`,

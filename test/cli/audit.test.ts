@@ -115,6 +115,36 @@ describe("innovation-index audit", () => {
     for (const file of CSV_FILES) expect(await readFile(join(dir, "out", file), "utf8")).not.toMatch(/NaN|Infinity/);
   });
 
+  it("writes the mean, sd, min and max of an indicator of values about 5e-7 with their significant digits, not 0.0000 (CSV and workbook)", async () => {
+    const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,tiny,1,+\nA2,A,plain,1,+\n";
+    // tiny: 4, 5, 6 (e-7) in 2020 and 5, 7, 9 in 2021; plain: 10, 20, 30 and 40, 50, 60.
+    const tiny = [[4e-7, 5e-7, 6e-7], [5e-7, 7e-7, 9e-7]];
+    const plain = [[10, 20, 30], [40, 50, 60]];
+    const lines = [2020, 2021].flatMap((year, y) =>
+      ["U1", "U2", "U3"].flatMap((unit, u) => [`${unit},${year},A1,${tiny[y][u].toFixed(7)}`, `${unit},${year},A2,${plain[y][u]}`]),
+    );
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": `unit,year,indicator,value\n${lines.join("\n")}\n` });
+    dirs.push(dir);
+    const run = await runCli(["audit", "-i", "tree.csv", "-d", "values.csv", "--normalise", "min-max", "--out", "out", "--xlsx", "--lang", "en"], dir);
+    expect(run.code, run.stderr).toBe(0);
+    const statistics = await rows(dir, "statistics.csv");
+    const cells = (period: string, indicator: string) => statistics.find((row) => row[0] === period && row[1] === indicator)!.slice(4, 8);
+    // mean, sd (divisor n − 1), min, max. 2020: mean 5e-7, sd √((1 + 0 + 1)/2)·1e-7 = 1e-7.
+    expect(cells("2020", "A1")).toEqual(["0.0000005", "0.0000001", "0.0000004", "0.0000006"]);
+    // all six: mean 36/6 = 6e-7; squares of the deviations 4 + 1 + 0 + 1 + 1 + 9 = 16, sd √(16/5) = 1.78885438…e-7, to
+    // 6 significant digits 0.000000178885.
+    expect(cells("all", "A1")).toEqual(["0.0000006", "0.000000178885", "0.0000004", "0.0000009"]);
+    // A value with 6 significant digits in 4 decimals keeps the run's 4: mean 35, sd √(1750/5) = √350 = 18.70829…
+    expect(cells("all", "A2")).toEqual(["35.0000", "18.7083", "10.0000", "60.0000"]);
+    // The workbook keeps the value and shows its digits: 4 decimals, then up to 15 where a digit is not 0.
+    const sheet = (await readWorkbook(join(dir, "out", "audit.xlsx"))).getWorksheet("statistics")!;
+    const rowOf = cellsOf(sheet).findIndex((row) => row[0] === "all" && row[1] === "A1") + 2;
+    expect(sheet.getCell(rowOf, 5).value as number).toBeCloseTo(6e-7, 20);
+    expect([5, 6, 7, 8].map((column) => sheet.getCell(rowOf, column).numFmt)).toEqual(Array(4).fill("0.0000###########"));
+    // The skewness is no raw value: still 4 decimals.
+    expect(sheet.getCell(rowOf, 9).numFmt).toBe("0.0000");
+  });
+
   it("applies the thresholds: --collinear 0.5 flags more pairs, --min-coverage 0.5 none for coverage", async () => {
     const dir = await handMade();
     await runCli([...ARGS, "--out", "out", "--collinear", "0.5", "--min-coverage", "0.5"], dir);
@@ -259,7 +289,7 @@ describe("innovation-index audit", () => {
     expect((pooled("b")[8] as number).toFixed(4)).toBe(csvB[8]);
     // The coverage (column 4) is the CSV file's share, shown as a percentage as index.xlsx's coverage sheet shows it.
     const firstCoverage = Number((await csv("statistics.csv")).rows[0].cells[3]);
-    expect([statistics.getCell("D2").value, statistics.getCell("D2").numFmt]).toEqual([firstCoverage, "0.0%"]);
+    expect([statistics.getCell("D2").value, statistics.getCell("D2").numFmt]).toEqual([firstCoverage, '[<0.9995]0.0%;[<1]"99.9%";0%']);
     const correlations = workbook.getWorksheet("相关系数")!;
     expect(correlations.getRow(1).values).toEqual([
       undefined, "年份", "关系", "指标组", "层级", "节点A", "节点B", "观测数", "Pearson 相关系数", "Spearman 相关系数", "提示", "说明",

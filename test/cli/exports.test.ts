@@ -306,7 +306,7 @@ describe("compute --performance-groups --xlsx: the groups sheet", () => {
 });
 
 describe("index.xlsx shows rank changes with their direction and the share observed as a percentage", () => {
-  it("keeps the numbers of ranks.csv and coverage.csv in the cells, with formats ↑/↓ and 0.0%", async () => {
+  it("keeps the numbers of ranks.csv and coverage.csv in the cells, with formats ↑/↓ and a percentage", async () => {
     const dir = await smallProject();
     expect((await runCli(["compute", ...SMALL, "-q", "--xlsx"], dir)).code).toBe(0);
     const { default: ExcelJS } = await import("exceljs");
@@ -323,6 +323,7 @@ describe("index.xlsx shows rank changes with their direction and the share obser
     expect(ranks.getRow(row + 2).getCell(change).numFmt).toBe('"↑"0;"↓"0;0');
     const coverage = workbook.getWorksheet("数据覆盖")!;
     expect(coverage.getCell("G2").value).toBe(1);
-    expect(coverage.getCell("G2").numFmt).toBe("0.0%");
+    // 0.0% below 0.9995, 99.9% up to 1 (never 100.0% for a share below 1), 100% for 1 (test/io/write/to-xlsx.test.ts).
+    expect(coverage.getCell("G2").numFmt).toBe('[<0.9995]0.0%;[<1]"99.9%";0%');
   });
 });

@@ -15,7 +15,7 @@ export const tableWordsZh: TableWords = {
     `检查通过：${tree}（${indicators} 个指标，${groups} 个指标组），${data}（${units} 个评价对象，年份 ${list(years)}）`,
 
   uncertaintyTitle: (year, replications, runs, seed) => `${year} 年总指数的不确定性（${replications} 次重复，${runs} 次运行，随机种子 ${seed}）`,
-  uncertaintyHeadings: () => ["评价对象", "名义值", "中位数", "5%", "95%", "排名", "排名 5-95%"],
+  uncertaintyHeadings: () => ["评价对象", "名义值", "中位数", "5%", "95%", "名义排名", "排名 5-95%"],
   unnamedUnit: () => "（评价对象）",
   sensitivityTitle: (year) => `各项选择解释的指数方差份额（全部评价对象，${year} 年）`,
   sensitivityHeadings: () => ["选择", "一阶", "总效应"],

@@ -10,7 +10,7 @@ import type { Profiles } from "../../core/audit/profiles.js";
 import type { IndexResult } from "../../core/compute.js";
 import { DROP_RANKS_FILE, DROP_SUMMARY_FILE, yearPositions } from "./drop-csv.js";
 import { PROFILES_FILE } from "./profiles-csv.js";
-import { integer, number, text, type Cell, type Table } from "./tables.js";
+import { integer, number, raw, text, type Cell, type Table } from "./tables.js";
 import { formatTableCsv, type CsvOptions } from "./to-csv.js";
 
 /** A period's cell: a year as a number (a number cell in a workbook, not "a number stored as text"), or `all`. */
@@ -20,12 +20,16 @@ const periodColumn = () => integer("period");
 const list = (items: readonly string[]) => items.join(";");
 const notes = (items: readonly (string | undefined)[]) => items.filter((item) => item !== undefined).join("; ");
 
-/** `statistics`: per period and indicator, the raw values' statistics, outliers, flags and notes. */
+/**
+ * `statistics`: per period and indicator, the raw values' statistics, outliers, flags and notes. The mean, sd, min and
+ * max are in the indicator's own unit, as `imputations` holds its values (`raw`): with the run's decimals, more where
+ * 6 significant digits need them, so that an indicator of values about 5e-7 does not read 0.0000 throughout.
+ */
 export function statisticsTable(audit: Audit): Table {
   return {
     name: "statistics",
     columns: [
-      periodColumn(), text("indicator"), integer("n"), number("coverage"), number("mean"), number("sd"), number("min"), number("max"),
+      periodColumn(), text("indicator"), integer("n"), number("coverage"), raw("mean"), raw("sd"), raw("min"), raw("max"),
       number("skewness"), number("kurtosis"), number("same_share"), integer("outliers"), text("flags"), text("notes"),
     ],
     rows: audit.statistics.map((row) => [

@@ -36,11 +36,14 @@ export const TEXT_FORMAT = "@";
 
 /**
  * Number formats of the columns shown otherwise than as plain numbers (`ColumnDisplay`); the cells keep their numbers.
- * A share as a percentage with one decimal (1 shows as 100.0%); a rank change with its direction: Excel's sections
- * positive;negative;zero show 3 as ↑3 (up three places), −2 as ↓2 and 0 as 0.
+ * A share as a percentage with one decimal, as the pages' `shareText`: a share below 1 never shows as 100 (`0.0%`
+ * would round 0.9995, 1999 of 2000 cells, up to 100.0%), so Excel's conditional sections show 0.9995 up to 1 as the
+ * text 99.9%, and 1 itself as 100%. (Excel allows two conditions, so a share just above 0, shown 0.1% on the pages,
+ * shows 0.0% here.) A rank change with its direction: Excel's sections positive;negative;zero show 3 as ↑3 (up three
+ * places), −2 as ↓2 and 0 as 0.
  */
 export const DISPLAY_FORMATS: Readonly<Record<ColumnDisplay, string>> = {
-  percent: "0.0%",
+  percent: '[<0.9995]0.0%;[<1]"99.9%";0%',
   "rank-change": '"↑"0;"↓"0;0',
 };
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { renderUncertaintySummary } from "../../../src/cli/commands/uncertainty.js";
 import { quantileSelect } from "../../../src/core/quantile.js";
 import { analyzeUncertainty, type UncertaintyResult } from "../../../src/core/uncertainty.js";
+import { tableWordsZh } from "../../../src/core/zh/table-words.js";
 import { formatUncertaintyHtml } from "../../../src/io/report/uncertainty-html.js";
 import { formatRankQuantile } from "../../../src/io/write/to-csv.js";
 import { panelOf, smallTree } from "../../core/small.js";
@@ -55,6 +56,12 @@ describe("rank quantiles in the terminal and on the page", () => {
     const lines = renderUncertaintySummary(resultWithRanks()).split("\n");
     const row = lines.find((line) => line.startsWith("U1 "))!;
     expect(row.trim().split(/\s+/).slice(-2)).toEqual(["44", "40.95-47.05"]);
+  });
+
+  it("labels the rank column as the nominal rank (44, the nominal run's, not the median 43 of uncertainty.csv), in English and Chinese", () => {
+    const headings = (text: string) => text.split("\n")[1].trim().split(/\s{2,}/);
+    expect(headings(renderUncertaintySummary(resultWithRanks()))).toEqual(["unit", "nominal", "median", "5%", "95%", "rank (nominal)", "rank 5-95%"]);
+    expect(headings(renderUncertaintySummary(resultWithRanks(), tableWordsZh))).toEqual(["评价对象", "名义值", "中位数", "5%", "95%", "名义排名", "排名 5-95%"]);
   });
 
   it("formatUncertaintyHtml(result) titles the nominal mark 'nominal 44, median 43, 5–95% 40.95 – 47.05'", () => {

@@ -135,7 +135,18 @@ describe("formatXlsx", () => {
     // Excel's sections positive;negative;zero: 3 shows as ↑3, −2 as ↓2; 0.98 as 98.0%
     expect([sheet.getCell("A2").value, sheet.getCell("A3").value]).toEqual([3, -2]);
     expect(sheet.getCell("A2").numFmt).toBe('"↑"0;"↓"0;0');
-    expect([sheet.getCell("B2").value, sheet.getCell("B2").numFmt]).toEqual([0.98, "0.0%"]);
+    // The share's format: below 0.9995 one decimal (0.98 as 98.0%), from 0.9995 up to 1 the text 99.9%, 1 as 100%.
+    expect([sheet.getCell("B2").value, sheet.getCell("B2").numFmt]).toEqual([0.98, '[<0.9995]0.0%;[<1]"99.9%";0%']);
+  });
+
+  it("never shows a share below 1 as 100%: 0.9995 (1999 of 2000 cells) keeps its value and its 99.9% format", async () => {
+    const table: Table = { name: "coverage", columns: [{ name: "share observed", kind: "number", display: "percent" }], rows: [[1999 / 2000], [0.99949], [1]] };
+    const sheet = (await readBack(await formatXlsx([table]))).getWorksheet("coverage")!;
+    // The cells hold the shares; Excel picks the section by the value: 0.9995 is not < 0.9995 but < 1, so the second
+    // section, the text "99.9%" (0.0% would round 99.95% up to 100.0%); 0.99949 the first, 0.0%: 99.949% → 99.9%;
+    // 1 neither, the third, 0%: 100%. One format for the column, read back from styles.xml as written.
+    expect([2, 3, 4].map((row) => sheet.getCell(`A${row}`).value)).toEqual([0.9995, 0.99949, 1]);
+    expect(new Set([2, 3, 4].map((row) => sheet.getCell(`A${row}`).numFmt))).toEqual(new Set(['[<0.9995]0.0%;[<1]"99.9%";0%']));
   });
 
 

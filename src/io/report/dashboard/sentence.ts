@@ -19,7 +19,7 @@ export { fill };
  * `format` writes a number with the page's decimals (or `digits`).
  */
 export function changeHead(
-  words: Pick<DashboardWords, "rose" | "fell" | "sentence" | "sentencePoints" | "sentenceUnchanged">,
+  words: Pick<DashboardWords, "rose" | "fell" | "sentence" | "sentencePoints" | "sentenceUnchanged" | "sentenceAboutUnchanged">,
   year: number,
   from: number,
   to: number,
@@ -27,14 +27,28 @@ export function changeHead(
   ratio: boolean,
 ): string {
   const change = changeOf(to, from);
+  const ends = { year, from: format(from), to: format(to) };
   // No change is said as such ("持平", "did not change"), not as a change of 0.0%.
-  if (change === 0) return fill(words.sentenceUnchanged, { year, from: format(from), to: format(to) });
-  const direction = change > 0 ? words.rose : words.fell;
+  if (change === 0) return fill(words.sentenceUnchanged, ends);
   // A Copeland score going from 1 to −1 fell by 2 points, not by 200 %.
   const percent = ratio ? changePercent(to, from) : Number.NaN;
+  const shown = Number.isFinite(percent) ? format(Math.abs(percent), 1) : format(Math.abs(change), 1);
+  // The word follows the figure as shown: a change that rounds to 0.0 (100.00 → 99.99 is −0.01 %) is "基本持平" /
+  // "was about unchanged", never "下降0.0%" / "rose 0.0 points".
+  if (showsAsZero(shown)) return fill(words.sentenceAboutUnchanged, ends);
+  const direction = change > 0 ? words.rose : words.fell;
   return Number.isFinite(percent)
-    ? fill(words.sentence, { year, direction, percent: format(Math.abs(percent), 1), from: format(from), to: format(to) })
-    : fill(words.sentencePoints, { year, direction, points: format(Math.abs(change), 1), from: format(from), to: format(to) });
+    ? fill(words.sentence, { ...ends, direction, percent: shown })
+    : fill(words.sentencePoints, { ...ends, direction, points: shown });
+}
+
+/**
+ * Whether a number as written ("0.0", "-0.0", "0", "−0.00") reads as zero: digits that are all 0, with a sign or a
+ * decimal point at most; "–" (missing) and any other digit do not.
+ * @example showsAsZero("-0.0") // => true; showsAsZero("0.1") // => false
+ */
+function showsAsZero(text: string): boolean {
+  return /^[-+−]?0+(?:\.0+)?$/.test(text);
 }
 
 /**

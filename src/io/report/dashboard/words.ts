@@ -36,6 +36,8 @@ const ZH = {
   fell: "下降",
   sentence: "{year}年总指数{direction}{percent}%（{from} → {to}）",
   sentenceUnchanged: "{year}年总指数持平（{from} → {to}）",
+  // A change that shows as 0.0 at the decimals shown (100.00 → 99.99 is −0.01%): no direction word beside a zero.
+  sentenceAboutUnchanged: "{year}年总指数基本持平（{from} → {to}）",
   sentencePoints: "{year}年总指数{direction}{points}点（{from} → {to}）",
   sentenceOf: "，其中",
   sentencePart: "{name}贡献{points}点",
@@ -157,6 +159,7 @@ const EN: DashboardWords = {
   fell: "fell",
   sentence: "In {year} the index {direction} {percent}% ({from} → {to})",
   sentenceUnchanged: "In {year} the index did not change ({from} → {to})",
+  sentenceAboutUnchanged: "In {year} the index was about unchanged ({from} → {to})",
   sentencePoints: "In {year} the index {direction} {points} points ({from} → {to})",
   sentenceOf: ", of which ",
   sentencePart: "{name} contributed {points} points",

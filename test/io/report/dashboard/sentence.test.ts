@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { changeHead, fill, yearChange, yearSentence } from "../../../../src/io/report/dashboard/sentence.js";
+import { toFixedText } from "../../../../src/core/number.js";
+import { changeCells, changeHead, fill, yearChange, yearSentence } from "../../../../src/io/report/dashboard/sentence.js";
 import { dashboardWords } from "../../../../src/io/report/dashboard/words.js";
 import { testerRun } from "../tester-run.js";
 
@@ -20,6 +21,20 @@ describe("the dashboard's sentence of a year's change", () => {
   it("says an index that did not change as such, with no 0.0%", () => {
     expect(changeHead(dashboardWords("zh"), 2021, 50, 50, format, true)).toBe("2021年总指数持平（50.00 → 50.00）");
     expect(changeHead(dashboardWords("en"), 2021, 50, 50, format, true)).toBe("In 2021 the index did not change (50.00 → 50.00)");
+  });
+
+  it("says a change that shows as 0.0 as about unchanged, with no direction word beside a zero", () => {
+    // 100 → 99.99: −0.01 / 100 = −0.01 %, shown to 1 decimal as 0.0: not "下降0.0%".
+    expect(changeHead(dashboardWords("zh"), 2020, 100, 99.99, format, true)).toBe("2020年总指数基本持平（100.00 → 99.99）");
+    expect(changeHead(dashboardWords("en"), 2020, 100, 99.99, format, true)).toBe("In 2020 the index was about unchanged (100.00 → 99.99)");
+    // A min-max score (no ratio scale) 2.5 → 2.5001: +0.0001 points, shown as 0.0: not "上升0.0点".
+    expect(changeHead(dashboardWords("zh"), 2020, 2.5, 2.5001, format, false)).toBe("2020年总指数基本持平（2.50 → 2.50）");
+    expect(changeHead(dashboardWords("en"), 2020, 2.5, 2.5001, format, false)).toBe("In 2020 the index was about unchanged (2.50 → 2.50)");
+    // In points because the year before is below 0: −1.5 → −1.46 is +0.04 points, shown as 0.0.
+    expect(changeHead(dashboardWords("en"), 2018, -1.5, -1.46, format, true)).toBe("In 2018 the index was about unchanged (-1.50 → -1.46)");
+    // The smallest change that shows: 100 → 100.1 is +0.1 % (0.1 / 100), and 2.5 → 2.6 +0.1 points.
+    expect(changeHead(dashboardWords("zh"), 2020, 100, 100.1, format, true)).toBe("2020年总指数上升0.1%（100.00 → 100.10）");
+    expect(changeHead(dashboardWords("en"), 2020, 2.6, 2.5, format, false)).toBe("In 2020 the index fell 0.1 points (2.60 → 2.50)");
   });
 
   it("fill keeps a key it has no value for", () => {
@@ -60,5 +75,27 @@ describe("the overview's sentence and table row of a year, from the run's values
         { n: 3, points: 50 },
       ],
     });
+  });
+});
+
+describe("the numbers of a year's sentence are the figures as shown, as growth.csv and contributions.csv give them", () => {
+  it("index 100 -> 108.74999999999999 (shown 108.75), one dimension A: the change 8.75 and A's contribution 8.75, both 8.8", () => {
+    // By hand: 108.75 − 100 = 8.75, 8.8 at one decimal; A (weight 1) contributes all of it (before: 8.749999999999986,
+    // printed 8.7 beside a change of 8.8).
+    const source = {
+      units: ["P"],
+      years: [2020, 2021],
+      nodes: [
+        { code: "INDEX", name: "Index", level: 0, kind: "index" as const, parent: null, weight: 1 },
+        { code: "A", name: "A", level: 1, kind: "group" as const, parent: "INDEX", weight: 1 },
+      ],
+      values: Float64Array.from([100, 108.74999999999999, 100, 108.74999999999999]),
+      options: { aggregate: "arithmetic" },
+    } as unknown as Parameters<typeof yearChange>[1];
+    expect(yearChange(dashboardWords("en"), source, 0, 1)).toEqual({ from: 100, to: 108.74999999999999, contributions: [{ n: 1, points: 8.75 }] });
+    const oneDecimal = (value: number) => toFixedText(value, 1);
+    expect(changeCells(100, 108.74999999999999, true, oneDecimal)).toEqual(["8.8", "8.8"]);
+    // 100 -> 100.05: the change 0.05 (0.1 at one decimal), not the binary 0.04999999999999716 (0.0)
+    expect(changeCells(100, 100.05, false, oneDecimal)).toEqual(["0.1"]);
   });
 });
