@@ -500,7 +500,7 @@ export const OUTPUT_FILES = [
     content: "growth of every node and unit from the second year on",
     columns: {
       unit: "the unit", code: "the node", name: "its name", level: "its level", year: "the year t", value: "v[t]",
-      change: "v[t] − v[t−1] in points", change_percent: "100·(v[t] − v[t−1])/v[t−1]; empty unless v[t−1] > 0, and in every row of a result on a scale with no natural zero, where the terminal table gives the change in points: an indicator normalised otherwise than by fixed-base, chain, distance-to-target, distance-to-reference, distance-to-average or fraction-of-max (min-max, z-score, rank, ...), or a group aggregated by copeland, bod, topsis, topsis-year or grey",
+      change: "v[t] − v[t−1] in points (the values as shown, exact in decimal: see above)", change_percent: "100·(v[t] − v[t−1])/v[t−1]; empty unless v[t−1] > 0, and in every row of a result on a scale with no natural zero, where the terminal table gives the change in points: an indicator normalised otherwise than by fixed-base, chain, distance-to-target, distance-to-reference, distance-to-average or fraction-of-max (min-max, z-score, rank, ...), or a group aggregated by copeland, bod, topsis, topsis-year or grey",
       average_change: "(v[t] − v[f])/(t − f), points a year since the first year f", cagr_percent: "100·((v[t]/v[f])^(1/(t − f)) − 1), over one year exactly change_percent, 100·(v[t] − v[f])/v[f]; empty unless v[f] > 0 and v[t] ≥ 0 (a root of a negative ratio is not a number), and on a scale with no natural zero (as change_percent)",
     },
   },
@@ -510,7 +510,7 @@ export const OUTPUT_FILES = [
     content: "points each dimension (--contributions indicators: every node) contributed to the change of the overall index",
     columns: {
       unit: "the unit", from_year: "the earlier year", to_year: "the later year", code: "the node (INDEX holds the change itself)", name: "its name",
-      level: "its level", from_value: "its value in from_year", to_value: "its value in to_year", change: "to_value − from_value",
+      level: "its level", from_value: "its value in from_year", to_value: "its value in to_year", change: "to_value − from_value (as growth.csv's change)",
       contribution: "points of the overall index's change", share_percent: "share of that change", method: "additive (exact; below benefit of the doubt too, with each unit's own weights), log-share or linear-share (below another non-arithmetic group, or a group marked -), total for INDEX and for a node without a contribution (below a node whose change is missing, the contribution is empty)",
     },
   },
@@ -735,7 +735,7 @@ export const OUTPUT_FILES = [
     content: "every value that differs between two runs (printed on stdout)",
     columns: {
       kind: "input, output, option or file", status: "changed, added (missing in RUN_A) or removed (missing in RUN_B)", unit: "the unit", year: "the year",
-      code: "the indicator, group, INDEX, option or file", before: "the value in RUN_A (a file's SHA-256: sha256: and all 64 hex digits)", after: "the value in RUN_B (likewise)", change: "after − before",
+      code: "the indicator, group, INDEX, option or file", before: "the value in RUN_A (a file's SHA-256: sha256: and all 64 hex digits)", after: "the value in RUN_B (likewise)", change: "after − before, the values as shown, exact in decimal (1.98908 − 1.98903 is 0.00005); the table signs it as printed: no sign on a change that rounds to 0 (0.0000, not +0.0000)",
       change_percent: "100·(after − before)/|before|; empty when before is 0, and in every output row when either run's result is on a scale with no natural zero (as growth.csv's change_percent: min-max, z-score, Copeland, ...), where the change is in points only; input rows keep it",
     },
   },

@@ -48,7 +48,7 @@ import { usesAhp, type WeightingCliOptions } from "./weighting-options.js";
 import type { WeightMethod } from "../core/weighting/derive.js";
 import { printOutput, type ComputedOutputs } from "./outputs.js";
 import { printable } from "./printable.js";
-import { printIndexSummary } from "./render.js";
+import { printIndexSummary, signedText } from "./render.js";
 import { lockTakeOverWarning, printWarnings } from "./report-issues.js";
 import { terminalMessages } from "../core/terminal-messages.js";
 import { commandMessages } from "../core/command-messages.js";
@@ -500,12 +500,11 @@ export function formatRevisionSummary(against: string, revisions: readonly Revis
 function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: Revision | undefined, decimals: number): string {
   const total = inputs.changed + inputs.added + inputs.removed + outputs.changed + outputs.added + outputs.removed;
   if (total === 0) return terminalMessages.revisionsNone(against);
-  const sign = (value: number) => (value > 0 ? "+" : "");
   const detail = largest
     ? `${printable(largest.code, true)}${largest.unit ? ` ${printable(largest.unit, true)}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
         largest.after,
         decimals,
-      )} (${sign(largest.change)}${formatValue(largest.change, decimals)})`
+      )} (${signedText(formatValue(largest.change, decimals))})`
     : undefined;
   return terminalMessages.revisions(against, inputs, outputs, detail);
 }

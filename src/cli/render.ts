@@ -28,25 +28,33 @@ export function renderColumns(rows: readonly (readonly string[])[], leftColumns 
 }
 
 /**
+ * A change as printed (`formatValue`, which writes no `-0`), signed as the rounded figure: `+0.0001`, `-4.50`, and no
+ * sign on one that rounds to zero either way (`0.0000`, not `+0.0000`); empty as it is. For every change the terminal
+ * prints: the summary table's, `diff`'s, the revision line after a run.
+ * @example signedText("0.0001") // => "+0.0001"
+ * @example signedText("0.0000") // => "0.0000"
+ */
+export function signedText(text: string): string {
+  return text !== "" && Number(text) > 0 ? `+${text}` : text;
+}
+
+/**
  * Growth from `previous` to `value` in percent with one decimal, as growth.csv's `change_percent` (`changePercent`):
  * empty unless `previous > 0`. Signed as the rounded figure: `+12.3%`, `-4.5%`, and `0.0%` for a change that rounds
  * to zero either way.
  */
 export function formatGrowth(value: number, previous: number): string {
   const text = formatValue(changePercent(value, previous), 1);
-  if (text === "") return "";
-  return `${Number(text) > 0 ? "+" : ""}${text}%`;
+  return text === "" ? "" : `${signedText(text)}%`;
 }
 
 /**
- * The change from `previous` to `value` in points with `decimals` decimals, as growth.csv's `change`: empty unless both
- * are numbers. Signed as the rounded figure: `+12.30`, `-4.50`, and `0.00` for a change that rounds to zero.
+ * The change from `previous` to `value` in points with `decimals` decimals, as growth.csv's `change` (the difference of
+ * the two as shown, exact in decimal: 100.05 − 100 is 0.05, `+0.1` at one decimal): empty unless both are numbers.
+ * Signed as the rounded figure: `+12.30`, `-4.50`, and `0.00` for a change that rounds to zero.
  */
 export function formatChange(value: number, previous: number, decimals = 2): string {
-  const text = formatValue(change(value, previous), decimals);
-  if (text === "") return "";
-  if (Number(text) === 0) return (0).toFixed(decimals);
-  return `${Number(text) > 0 ? "+" : ""}${text}`;
+  return signedText(formatValue(change(value, previous), decimals));
 }
 
 /**

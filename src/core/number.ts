@@ -100,16 +100,79 @@ export function toFixedText(value: number, decimals: number): string {
 /** 10^0 … 10^22, each exact as a double (a power of ten beyond 10^22 is not). */
 const EXACT_POWERS_OF_TEN = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
-/** The decade `asShown` last scaled in, `[low, high)`, and its scale: most values of a series share one (no logarithm). */
-let shownLow = 100;
-let shownHigh = 1000;
-let shownScale = 1e12;
+/** A double read as two 32-bit words, for its binary exponent (`shownScale`). */
+const DOUBLE = new Float64Array(1);
+const WORDS = new Uint32Array(DOUBLE.buffer);
+/** Which word holds the sign and the exponent: the second on a little-endian machine. */
+const HIGH_WORD = new Uint8Array(Float64Array.of(-0).buffer)[7] === 0x80 ? 1 : 0;
+/** The binary exponents of sizes from 1e-8 to 1e15: 2^-27 <= 1e-8 and 1e15 < 2^50. */
+const LOWEST_BINARY_EXPONENT = -27;
+const BINARY_EXPONENTS = 50 - LOWEST_BINARY_EXPONENT;
+
+/**
+ * By binary exponent e (2^e <= size < 2^(e+1)), from `LOWEST_BINARY_EXPONENT` on: the decade of such a size is
+ * k = floor(e · log10 2) or k + 1, the latter from `DECADE_ABOVE[e]` = 10^(k+1) on (below 1, the double nearest it);
+ * `SCALE_BELOW[e]` and `SCALE_ABOVE[e]` are the exact powers of ten 10^(14 − k) and 10^(13 − k) that put 15 digits of
+ * a size of either decade before the point (for decades from −8 to 14).
+ */
+const DECADE_ABOVE = new Float64Array(BINARY_EXPONENTS);
+const SCALE_BELOW = new Float64Array(BINARY_EXPONENTS);
+const SCALE_ABOVE = new Float64Array(BINARY_EXPONENTS);
+for (let e = 0; e < BINARY_EXPONENTS; e++) {
+  const decade = Math.floor((e + LOWEST_BINARY_EXPONENT) * 0.3010299956639812);
+  const scaleOf = (exponent: number) => EXACT_POWERS_OF_TEN[SIGNIFICANT_DIGITS - 1 - Math.min(Math.max(exponent, -8), 14)];
+  DECADE_ABOVE[e] = decade >= -1 ? EXACT_POWERS_OF_TEN[decade + 1] : 1 / EXACT_POWERS_OF_TEN[-decade - 1];
+  SCALE_BELOW[e] = scaleOf(decade);
+  SCALE_ABOVE[e] = scaleOf(decade + 1);
+}
+
+/**
+ * The exact power of ten 10^(14 − k) that puts the first 15 significant digits of `size` (1e-8 <= size < 1e15, of
+ * decade k: 10^k <= size < 10^(k+1)) before the point. No logarithm: from the binary exponent, by the tables above (a
+ * value and the differences and quotients taken of it lie in different decades, so no one decade is kept).
+ */
+function shownScale(size: number): number {
+  DOUBLE[0] = size;
+  const e = ((WORDS[HIGH_WORD] >>> 20) & 0x7ff) - 1023 - LOWEST_BINARY_EXPONENT;
+  return size >= DECADE_ABOVE[e] ? SCALE_ABOVE[e] : SCALE_BELOW[e];
+}
+
+/**
+ * The scale (`shownScale`) shared by the values of a series, `values[start + i]` for `i < count`, when those that are
+ * numbers (`NaN` skipped) all lie in one decade from 1e-8 to 1e15, none a tie once scaled and none with 15 digits that
+ * round up to the next decade (999.9999999999999 shows as 1000): each then shows as `Math.round(value · scale) / scale`
+ * (`asShown`), a whole number of 10^-d over the scale 10^d, and `differenceOfShown` of two of them is the difference of
+ * their whole numbers over the scale. Else 0 (take each value by `asShown` and each difference by `differenceOfShown`).
+ * @example commonShownScale([100, 108.74999999999999, 121.25], 0, 3) // => 1e12
+ * @example commonShownScale([95, 105], 0, 2) // => 0 (two decades)
+ */
+export function commonShownScale(values: ArrayLike<number>, start: number, count: number): number {
+  let scale = 0;
+  let low = 0;
+  let high = 0;
+  for (let i = start; i < start + count; i++) {
+    const value = values[i];
+    if (Number.isNaN(value)) continue;
+    const size = Math.abs(value);
+    if (scale === 0) {
+      if (!(size >= 1e-8 && size < 1e15)) return 0;
+      scale = shownScale(size);
+      // The decade's bounds, as `shownScale` tells decades apart (each the double nearest its power of ten).
+      low = 1e14 / scale;
+      high = 1e15 / scale;
+    }
+    if (!(size >= low && size < high)) return 0;
+    const scaled = size * scale;
+    if (scaled - Math.trunc(scaled) === 0.5 || Math.round(scaled) >= 1e15) return 0;
+  }
+  return scale;
+}
 
 /**
  * `value` as Excel keeps and shows it: the double nearest its first 15 significant digits (`Number(value.toPrecision(15))`).
- * A difference of two scores is taken between such values (`core/analysis/growth.ts`), as a hand computation from the
- * shown figures and Excel's subtraction of them take it: 108.74999999999999 (100 · 0.087 / 0.08, which Excel shows as
- * 108.75) less 100 is then 8.75, printed 8.8 beside the index's 108.8, not 8.749999999999986, printed 8.7.
+ * A difference of two scores is taken between such values, exactly in decimal (`differenceAsShown`), as a hand
+ * computation from the shown figures takes it: 108.74999999999999 (100 · 0.087 / 0.08, which Excel shows as 108.75)
+ * less 100 is then 8.75, printed 8.8 beside the index's 108.8, not 8.749999999999986, printed 8.7.
  *
  * Computed without strings: the value scaled by an exact power of ten to 15 digits before the point, rounded, and
  * scaled back (a correctly rounded division). The product is itself rounded, to a grid on which a half lies: it can
@@ -121,19 +184,60 @@ let shownScale = 1e12;
  */
 export function asShown(value: number): number {
   const size = Math.abs(value);
-  if (!(size >= shownLow && size < shownHigh)) {
-    if (!(size >= 1e-8 && size < 1e15)) return value;
-    // 10^exponent <= size < 10^(exponent + 1). (Only a size within a few units in the last place of a power of ten can
-    // get an exponent one off: its 15 digits are then all 9s or 0s, which give that power either way.)
-    const exponent = Math.min(Math.max(Math.floor(Math.log10(size)), -8), 14);
-    shownLow = exponent >= 0 ? EXACT_POWERS_OF_TEN[exponent] : 1 / EXACT_POWERS_OF_TEN[-exponent];
-    shownHigh = exponent >= -1 ? EXACT_POWERS_OF_TEN[exponent + 1] : 1 / EXACT_POWERS_OF_TEN[-exponent - 1];
-    shownScale = EXACT_POWERS_OF_TEN[SIGNIFICANT_DIGITS - 1 - exponent];
-  }
-  const scaled = value * shownScale;
+  if (!(size >= 1e-8 && size < 1e15)) return value;
+  const scale = shownScale(size);
+  const scaled = value * scale;
   if (Math.abs(scaled - Math.trunc(scaled)) === 0.5) return Number(value.toPrecision(SIGNIFICANT_DIGITS));
-  return Math.round(scaled) / shownScale;
+  return Math.round(scaled) / scale;
 }
+
+/**
+ * `value − previous`, each as Excel shows it (`asShown`), exact in decimal: the difference of the figures a person
+ * subtracts by hand. Snapping the two is not enough, as their binary subtraction brings the noise back (100.05 − 100 is
+ * 0.04999999999999716, printed 0.0 at one decimal where the figures give 0.05, printed 0.1). A 15-digit figure of
+ * magnitude 10^k has 14 − k decimals, so the difference of two such figures is exact at the decimals of the larger
+ * one: it is rounded to those, half away from zero (`differenceOfShown`). Where the smaller one has more decimals, the
+ * digits beyond the larger one's 15 are dropped, as Excel keeps 15 of them. Outside 1e-8 … 1e15 (the larger one),
+ * the binary difference, as `asShown` leaves such values as they are; `NaN` where either is.
+ * @example differenceAsShown(100.05, 100) // => 0.05
+ * @example differenceAsShown(108.74999999999999, 100) // => 8.75
+ */
+export function differenceAsShown(value: number, previous: number): number {
+  return differenceOfShown(asShown(value), asShown(previous));
+}
+
+/**
+ * `differenceAsShown` of two values already `asShown` (a series' values, each snapped once). Computed without strings:
+ * each is scaled by the exact power of ten 10^(14 − k) of the larger one's decade and rounded to a whole number, whose
+ * difference (below 2·10^15, exact) is scaled back (a correctly rounded division). A figure of the larger one's decade
+ * scales to within 0.23 of its whole number (the double's error and the product's, each at most 2^-53 of 10^15). One
+ * of a lower decade, j decades lower, scales to within 0.023 · r of its scaled decimal (r, its size over the decade's
+ * start, below 10^(1 − j)), whose fraction is a multiple of 10^-j: more than r / 10 from .5, so rounded as the decimal
+ * is, or exactly .5 (its 15th digit a 5 past the larger one's decimals), a tie: then the exact difference, a whole
+ * number and a half once scaled, is rounded half away from zero.
+ */
+export function differenceOfShown(value: number, previous: number): number {
+  const valueSize = Math.abs(value);
+  const previousSize = Math.abs(previous);
+  const size = valueSize > previousSize ? valueSize : previousSize;
+  if (!(size >= 1e-8 && size < 1e15)) return value - previous;
+  const scale = shownScale(size);
+  // The start of the larger one's decade, 10^14 / scale: below it, a figure of a lower decade.
+  const low = 1e14 / scale;
+  const scaledValue = value * scale;
+  const scaledPrevious = previous * scale;
+  let whole: number;
+  if (valueSize < low && isHalf(scaledValue, valueSize / low)) whole = awayFromZero(Math.floor(scaledValue) + 0.5 - Math.round(scaledPrevious));
+  else if (previousSize < low && isHalf(scaledPrevious, previousSize / low)) whole = awayFromZero(Math.round(scaledValue) - Math.floor(scaledPrevious) - 0.5);
+  else whole = Math.round(scaledValue) - Math.round(scaledPrevious);
+  return whole / scale;
+}
+
+/** Whether `scaled`, within 0.023 · `ratio` of a decimal whose fraction is .5 or more than `ratio` / 10 from it, is a half. */
+const isHalf = (scaled: number, ratio: number): boolean => Math.abs(scaled - Math.floor(scaled) - 0.5) < 0.05 * ratio;
+
+/** A whole number and a half (exact: below 2^52), rounded away from zero. */
+const awayFromZero = (half: number): number => (half > 0 ? half + 0.5 : half - 0.5);
 
 /** `toFixedText` by the digits of `value.toPrecision(15)`, rounded half away from zero to `decimals`. */
 function roundedDecimalText(value: number, decimals: number): string {

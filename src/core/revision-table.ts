@@ -4,6 +4,7 @@
  * cells. Gives exactly the revisions of `compareRunValues` (same values, same order) without an object per value.
  */
 import { revisionPercent, type Revision, type RevisionCounts, type RevisionKind, type RevisionStatus } from "./revision.js";
+import { differenceAsShown } from "./number.js";
 
 /**
  * The keys shared by the runs compared: units, codes and (unit, year) pairs in order of first appearance. A cell is
@@ -196,7 +197,7 @@ export function revisionAt(kind: RevisionKind, index: RunValueIndex, status: Rev
   const year = index.pairYears[pair];
   const code = index.codes[cell - pair * index.stride];
   if (status !== "changed") return { kind, status, unit, year, code, before, after, change: Number.NaN, changePercent: Number.NaN };
-  const change = after - before;
+  const change = differenceAsShown(after, before);
   return { kind, status, unit, year, code, before, after, change, changePercent: revisionPercent(before, change, percent) };
 }
 
@@ -240,7 +241,8 @@ export function tallyRunTables(kind: RevisionKind, before: RunValueTable, after:
   visitRunTables(before, after, (status, cell, old, value) => {
     counts[status]++;
     if (status !== "changed") return;
-    const size = Math.abs(value - old);
+    // The size of the change as `revisionAt` gives it (`differenceAsShown`), so that the largest is `largestRevision`'s.
+    const size = Math.abs(differenceAsShown(value, old));
     // Strictly larger, as `largestRevision`: the first one wins a tie.
     if (largest < 0 || size > largestSize) [largest, largestSize, before0, after0] = [cell, size, old, value];
     if (code !== undefined && index.codes[cell % index.stride] === code && (largestOfCode < 0 || size > largestOfCodeSize))

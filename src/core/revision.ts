@@ -1,7 +1,9 @@
 /**
  * Revisions between two runs: every value that changed, appeared or disappeared, inputs (the values read) and outputs
- * (indicator scores, sub-indices, the overall index), with the size of the change.
+ * (indicator scores, sub-indices, the overall index), with the size of the change: the difference of the two values
+ * as shown (`differenceAsShown`, as growth.csv's change), 1.98909 − 1.98904 = 0.00005, not 0.0000499999999999989.
  */
+import { asShown, differenceAsShown } from "./number.js";
 
 /** One value of a run, input or output. */
 export interface RunValue {
@@ -29,7 +31,7 @@ export interface Revision {
   before: number;
   /** `NaN` when removed. */
   after: number;
-  /** `after - before` (`NaN` unless changed). */
+  /** `after - before` as shown, exact in decimal (`differenceAsShown`; `NaN` unless changed). */
   change: number;
   /**
    * `100 · (after - before) / |before|` (`NaN` unless changed, or when `before` is 0, or for outputs on a scale with no
@@ -45,7 +47,7 @@ export interface Revision {
  * @example revisionPercent(50, 5) // => 10; revisionPercent(-1, 2, false) // => NaN (a Copeland score, not "+200 %")
  */
 export function revisionPercent(before: number, change: number, percent = true): number {
-  return !percent || before === 0 ? Number.NaN : (100 * change) / Math.abs(before);
+  return !percent || before === 0 ? Number.NaN : asShown((100 * change) / Math.abs(before));
 }
 
 const keyOf = (value: RunValue) => `${value.unit}\u0000${value.year}\u0000${value.code}`;
@@ -68,7 +70,7 @@ export function compareRunValues(kind: RevisionKind, before: readonly RunValue[]
     const base = { kind, unit: value.unit, year: value.year, code: value.code, after: value.value };
     if (!old) revisions.push({ ...base, status: "added", before: Number.NaN, change: Number.NaN, changePercent: Number.NaN });
     else if (!Object.is(old.value, value.value)) {
-      const change = value.value - old.value;
+      const change = differenceAsShown(value.value, old.value);
       const changePercent = revisionPercent(old.value, change, percent);
       revisions.push({ ...base, status: "changed", before: old.value, change, changePercent });
     }

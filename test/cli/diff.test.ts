@@ -120,3 +120,31 @@ describe("innovation-index diff", () => {
     expect(fileRow.split(/\s+/)).toEqual(["file", "changed", "values.csv", `sha256:${before.slice(0, 12)}`, `sha256:${after.slice(0, 12)}`]);
   });
 });
+
+describe("diff's changes: the difference of the values as shown, signed as printed", () => {
+  it("1.98904 -> 1.98906 is 0.0000 with no sign, 1.98903 -> 1.98908 is +0.0001 (before: +0.0000 both), in CSV 0.00002 and 0.00005", async () => {
+    // By hand: 1.98906 − 1.98904 = 0.00002 -> 0.0000 at four decimals; 1.98908 − 1.98903 = 0.00005 -> 0.0001 half up.
+    // In percent 100·0.00002/1.98904 = 0.0010… and 100·0.00005/1.98903 = 0.0025…, both 0.00 % at two decimals.
+    const values = (u: number, v: number) => `unit,year,indicator,value\nu,2017,A1,${u}\nu,2018,A1,2\nv,2017,A1,${v}\nv,2018,A1,2\n`;
+    const dir = await makeTempDir({
+      "index.yaml": "indicators: tree.csv\nvalues: values.csv\n",
+      "tree.csv": "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,,+\n",
+      "values.csv": values(1.98904, 1.98903),
+    });
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    await writeFile(join(dir, "values.csv"), values(1.98906, 1.98908));
+    expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
+    const table = await runCli(["diff", "-q"], dir);
+    expect(table.code).toBe(0);
+    const inputs = table.stdout.split("\n").filter((line) => line.startsWith("input ")).map((line) => line.split(/\s+/));
+    expect(inputs).toEqual([
+      ["input", "changed", "u", "2017", "A1", "1.9890", "1.9891", "0.0000", "0.00%"],
+      ["input", "changed", "v", "2017", "A1", "1.9890", "1.9891", "+0.0001", "0.00%"],
+    ]);
+    // The CSV, unrounded: the differences as shown, 0.00002 and 0.00005 (not the binary 0.000020000000000131024 and
+    // 0.00004999999999988347, which printed 0.0000 at four decimals)
+    const csv = await runCli(["diff", "--format", "csv"], dir);
+    expect(csv.stdout).toContain("input,changed,u,2017,A1,1.98904,1.98906,0.00002,");
+    expect(csv.stdout).toContain("input,changed,v,2017,A1,1.98903,1.98908,0.00005,");
+  });
+});

@@ -16,7 +16,8 @@ import { computeOutputs, projectWords, type ComputeCommandOptions } from "../../
 import { createProgram } from "../../src/cli/main.js";
 import type { ComputedOutputs } from "../../src/cli/outputs.js";
 import { applyProject } from "../../src/cli/project-options.js";
-import { revisionMemoryBytes, runProjectCompute, summariseRevisions } from "../../src/cli/project-run.js";
+import { formatRevisionSummary, revisionMemoryBytes, runProjectCompute, summariseRevisions } from "../../src/cli/project-run.js";
+import { compareRunValues } from "../../src/core/revision.js";
 import { projectMessages } from "../../src/core/project-messages.js";
 import { InputError, ValidationError } from "../../src/errors.js";
 import { listDir, makeTempDir, runCli, textOf } from "../helpers.js";
@@ -180,6 +181,15 @@ describe("the revision summary of a project run", () => {
       `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed, 0 added, 0 removed; largest: INDEX North\\x0aZone\\x09\\x1b[2J 2018 150.0000 -> 120.0000 (-30.0000) (details: innovation-index diff)`,
     ]);
     expect(second.stderr).not.toContain("\u001b");
+  });
+
+  it("signs the largest change as printed: 1.98904 -> 1.98906 is (0.0000), 1.98903 -> 1.98908 is (+0.0001)", () => {
+    // By hand: 1.98906 − 1.98904 = 0.00002, 0.0000 at four decimals, no sign (before: +0.0000); 1.98908 − 1.98903 =
+    // 0.00005, 0.0001 half up (the binary difference 0.00004999999999988347 printed +0.0000).
+    const run = (value: number) => [{ unit: "U1", year: 2018, code: "INDEX", value }];
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(1.98904), run(1.98906)), 4)).toContain("; largest: INDEX U1 2018 1.9890 -> 1.9891 (0.0000) (details");
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(1.98903), run(1.98908)), 4)).toContain("; largest: INDEX U1 2018 1.9890 -> 1.9891 (+0.0001) (details");
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(1.98908), run(1.98903)), 4)).toContain("; largest: INDEX U1 2018 1.9891 -> 1.9890 (-0.0001) (details");
   });
 });
 

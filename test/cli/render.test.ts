@@ -5,7 +5,7 @@
  * that rounds to zero prints one way.
  */
 import { describe, expect, it } from "vitest";
-import { formatChange, formatGrowth } from "../../src/cli/render.js";
+import { formatChange, formatGrowth, signedText } from "../../src/cli/render.js";
 import { makeTempDir, runCli } from "../helpers.js";
 
 describe("formatGrowth(value, previous)", () => {
@@ -18,6 +18,7 @@ describe("formatGrowth(value, previous)", () => {
     [100.04, 100, "0.0%"], // +0.04 % rounds to 0.0: no sign, as -0.04 %
     [99.96, 100, "0.0%"],
     [100.06, 100, "+0.1%"],
+    [100.05, 100, "+0.1%"], // 100 · 0.05 / 100 = 0.05, half up 0.1 (the binary difference 0.04999999999999716 gave 0.0%)
     [0.5, -1.5, ""], // a negative previous value (a z-score): no percent, as growth.csv
     [1, 0, ""], // a zero previous value
     [-1, 0.5, "-300.0%"], // a positive previous value, whatever the new one
@@ -39,10 +40,25 @@ describe("formatChange(value, previous, decimals)", () => {
     [100.004, 100, 2, "0.00"], // +0.004 rounds to 0.00: no sign, as -0.004
     [99.996, 100, 2, "0.00"],
     [12.34, 10, 1, "+2.3"],
+    [100.05, 100, 1, "+0.1"], // 100.05 − 100 = 0.05, half up 0.1 (the binary difference 0.04999999999999716 gave 0.0)
+    [100, 100.05, 1, "-0.1"],
+    [100.00375, 100, 4, "+0.0038"], // 0.00375 half up (the binary 0.0037499999999965894 gave +0.0037)
     [Number.NaN, 100, 2, ""],
     [100, Number.NaN, 2, ""],
   ])("formatChange(%d, %d, %d) is %j", (value, previous, decimals, expected) => {
     expect(formatChange(value, previous, decimals)).toBe(expected);
+  });
+});
+
+describe("signedText(text): a printed change signed as printed", () => {
+  it.each([
+    ["0.0001", "+0.0001"],
+    ["0.0000", "0.0000"], // rounds to zero: no sign either way (formatValue writes no -0.0000)
+    ["-4.50", "-4.50"],
+    ["12.3", "+12.3"],
+    ["", ""],
+  ])("signedText(%j) is %j", (text, expected) => {
+    expect(signedText(text)).toBe(expected);
   });
 });
 

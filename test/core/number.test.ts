@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asShown, decimalMarkProblem, parseNumber, toFixedText } from "../../src/core/number.js";
+import { asShown, decimalMarkProblem, differenceAsShown, differenceOfShown, parseNumber, toFixedText } from "../../src/core/number.js";
 
 describe("parseNumber", () => {
   it.each([
@@ -183,5 +183,110 @@ describe("asShown: a number as Excel keeps it, its first 15 significant digits",
       if (Math.abs(value) < 1e-8 || Math.abs(value) >= 1e15) continue;
       expect(asShown(sign * value), String(sign * value)).toBe(Number((sign * value).toPrecision(15)));
     }
+  });
+});
+
+/** A figure's 15 digits as an exact decimal, `digits · 10^power`, read from `toPrecision(15)` ("108.750000000000", "1.23450000000000e-7"). */
+function decimalOf(value: number): [digits: bigint, power: number] {
+  const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(value.toPrecision(15))!;
+  const fraction = match[3] ?? "";
+  return [BigInt(`${match[1]}${match[2]}${fraction}`), Number(match[4] ?? 0) - fraction.length];
+}
+
+/**
+ * The reference for `differenceAsShown`, by strings and whole numbers: both figures to 15 digits (`toPrecision`), their
+ * exact decimal difference, rounded half away from zero to the decimals of the larger one (14 − its power of ten).
+ */
+function referenceDifference(value: number, previous: number): number {
+  const [a, b] = [Number(value.toPrecision(15)), Number(previous.toPrecision(15))];
+  const exponent = Number(Math.max(Math.abs(a), Math.abs(b)).toExponential().split("e")[1]);
+  const decimals = 14 - exponent;
+  const [[aDigits, aPower], [bDigits, bPower]] = [decimalOf(a), decimalOf(b)];
+  const power = Math.min(aPower, bPower, -decimals);
+  const exact = aDigits * 10n ** BigInt(aPower - power) - bDigits * 10n ** BigInt(bPower - power);
+  const size = exact < 0n ? -exact : exact;
+  const dropped = 10n ** BigInt(-decimals - power);
+  const rounded = size / dropped + ((size % dropped) * 2n >= dropped ? 1n : 0n);
+  return Number(`${exact < 0n ? "-" : ""}${rounded}e${-decimals}`);
+}
+
+describe("differenceAsShown: the difference of two figures as shown, exact in decimal", () => {
+  it("gives the differences worked out by hand where the binary subtraction does not", () => {
+    // 100.05 − 100 = 0.05 by hand, printed 0.1 at one decimal (half up); the binary difference 0.04999999999999716
+    // prints 0.0.
+    expect(100.05 - 100).toBe(0.04999999999999716);
+    expect(differenceAsShown(100.05, 100)).toBe(0.05);
+    expect(toFixedText(differenceAsShown(100.05, 100), 1)).toBe("0.1");
+    // 100.00375 − 100 = 0.00375, printed 0.0038 at four decimals; the binary 0.0037499999999965894 prints 0.0037.
+    expect(differenceAsShown(100.00375, 100)).toBe(0.00375);
+    expect(toFixedText(differenceAsShown(100.00375, 100), 4)).toBe("0.0038");
+    // 100.1125 − 100 = 0.1125 (binary 0.11249999999999716); 108.74999999999999 (shown 108.75) − 100 = 8.75.
+    expect(differenceAsShown(100.1125, 100)).toBe(0.1125);
+    expect(differenceAsShown(108.74999999999999, 100)).toBe(8.75);
+    // Either way round, and across zero: 0.1 + 0.2 is shown 0.3, so −0.3 − 0.3 = −0.6.
+    expect(differenceAsShown(100, 100.05)).toBe(-0.05);
+    expect(differenceAsShown(-0.3, 0.1 + 0.2)).toBe(-0.6);
+    expect(differenceAsShown(100, 100)).toBe(0);
+    // 1.98909 − 1.98904 = 0.00005, printed 0.0001 at four decimals (the binary difference prints 0.0000).
+    expect(toFixedText(differenceAsShown(1.98909, 1.98904), 4)).toBe("0.0001");
+  });
+
+  it("rounds to the decimals of the larger figure, half away from zero, when the smaller one has more", () => {
+    // 105.123456789012 has 12 decimals, 95.1234567890125 13: 9.9999999999995 exactly, to 12 decimals a tie, 10.000000000000.
+    expect(differenceAsShown(105.123456789012, 95.1234567890125)).toBe(10);
+    expect(differenceAsShown(95.1234567890125, 105.123456789012)).toBe(-10);
+    // 100 − 0.0000000000005 = 99.9999999999995, a tie at 12 decimals: 100.000000000000; 100 − 0.0000000000016 =
+    // 99.9999999999984, to 12 decimals 99.999999999998 (the 4 dropped); 0.0000000000016 − 100 its negative; and
+    // −0.0000000000016 − 100 = −100.0000000000016, to 12 decimals −100.000000000002.
+    expect(differenceAsShown(100, 5e-13)).toBe(100);
+    expect(differenceAsShown(100, 1.6e-12)).toBe(99.999999999998);
+    expect(differenceAsShown(1.6e-12, 100)).toBe(-99.999999999998);
+    expect(differenceAsShown(-1.6e-12, 100)).toBe(-100.000000000002);
+    // Beyond 1e15 or below 1e-8, the values as they are: the binary difference; NaN as NaN.
+    expect(differenceAsShown(1e16, 1)).toBe(1e16 - 1);
+    expect(differenceAsShown(3e-9, 1e-9)).toBe(3e-9 - 1e-9);
+    expect(differenceAsShown(Number.NaN, 1)).toBeNaN();
+    expect(differenceAsShown(1, Number.NaN)).toBeNaN();
+  });
+
+  it("agrees with the exact decimal difference by strings (referenceDifference) on 60,000 pairs", () => {
+    // A fixed linear congruential sequence; pairs as a series gives them (one decade, a short step), in decades apart,
+    // of short decimals (100.0375 − 100.01), across zero, and ties (a smaller figure ending in a 5 just past the
+    // larger one's decimals).
+    let seed = 424242;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const signed = (value: number) => (next() < 0.2 ? -value : value);
+    let ties = 0;
+    for (let i = 0; i < 60_000; i++) {
+      const decade = Math.floor(next() * 20) - 6;
+      let [value, previous] = [0, 0];
+      switch (i % 5) {
+        case 0:
+          previous = (1 + 9 * next()) * 10 ** decade;
+          value = previous * (1 + (next() - 0.5) * 10 ** -Math.floor(next() * 8));
+          break;
+        case 1:
+          [value, previous] = [signed(next() * 10 ** decade), signed(next() * 10 ** (Math.floor(next() * 20) - 6))];
+          break;
+        case 2:
+          [value, previous] = [Math.round(next() * 1e7) / 1e5, Math.round(next() * 1e7) / 1e5];
+          break;
+        case 3:
+          [value, previous] = [signed(Math.round(next() * 1e6) / 1e3), -Math.round(next() * 1e6) / 1e4];
+          break;
+        default: {
+          // A 15-digit figure ending in 5, one to three decades below the larger figure: its last digit is a tie.
+          const below = decade - 1 - Math.floor(next() * 3);
+          previous = Number(`${Math.floor(1e13 + next() * 9e13)}5e${below - 14}`);
+          value = signed((1 + 9 * next()) * 10 ** decade);
+          ties++;
+        }
+      }
+      if (Math.max(Math.abs(value), Math.abs(previous)) < 1e-8 || Math.max(Math.abs(value), Math.abs(previous)) >= 1e15) continue;
+      const expected = referenceDifference(value, previous);
+      expect(differenceAsShown(value, previous), `${value} − ${previous}`).toBe(expected);
+      expect(differenceOfShown(asShown(value), asShown(previous)), `${value} − ${previous}`).toBe(expected);
+    }
+    expect(ties).toBe(12_000);
   });
 });

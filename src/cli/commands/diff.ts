@@ -23,7 +23,7 @@ import type { CliEnv } from "../env.js";
 import { integerOption } from "../options.js";
 import { displayPath } from "../display-path.js";
 import { projectRunsFolder } from "../project-options.js";
-import { renderColumns } from "../render.js";
+import { renderColumns, signedText } from "../render.js";
 
 export const DIFF_FORMATS = ["table", "csv"] as const;
 
@@ -74,12 +74,12 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
   const { revisions, inputsRecorded } = await compareRunFolders(before, after, "both");
   const decimals = options.decimals ?? 4;
   const number = (value: number) => formatValue(value, decimals);
-  const sign = (value: number) => (value > 0 ? "+" : "");
-  // The table shows a file's SHA-256 by its first 12 hex digits, to fit a terminal; the CSV, a record, in full.
+  // The table shows a file's SHA-256 by its first 12 hex digits, to fit a terminal; the CSV, a record, in full. A
+  // change is signed as printed (`signedText`): one that rounds to zero has no sign (not "+0.0000").
   const rows = revisionRows(revisions, shortDigests(settings), {
     value: number,
-    change: (change) => (Number.isFinite(change) ? sign(change) + number(change) : ""),
-    percent: (percent) => (Number.isFinite(percent) ? `${sign(percent)}${formatValue(percent, 2)}%` : ""),
+    change: (change) => signedText(number(change)),
+    percent: (percent) => (Number.isFinite(percent) ? `${signedText(formatValue(percent, 2))}%` : ""),
   });
   if (!options.quiet) {
     const inputs = inputsRecorded ? countRevisions(revisions, "input") : undefined;

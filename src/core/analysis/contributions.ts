@@ -11,6 +11,11 @@
  * exactly (up to floating-point rounding) to the group's contribution; those of the first-level dimensions sum to the
  * change of the overall index.
  *
+ * The values are taken as Excel shows them (`asShown`, 15 significant digits), a change as the exact decimal
+ * difference of two such figures (`differenceOfShown`), as growth.csv takes it, and a contribution (weight × change,
+ * or a share of its parent's) to 15 digits: an index going from 100 to 108.74999999999999 (shown 108.75) changes by
+ * 8.75, printed 8.8 at one decimal, and its one dimension contributes 8.75, not 8.749999999999986 (printed 8.7).
+ *
  * Benefit of the doubt decomposes exactly too, with each unit's own weights: its score is `G[t] = Σ w[u,c,t]·s[c,t]`,
  * `w[u,c,t]` the weights the unit chose that year (`result.bodWeights`, on the score's scale, not summing to 1), so child
  * `c` takes `w[u,c,t1]·s[c,t1] − w[u,c,t0]·s[c,t0]`, and down the tree those weights multiply as the arithmetic ones
@@ -37,6 +42,7 @@
  * Reference: OECD/JRC Handbook (2008), section 7 (back to the data: decomposition); Ang (2004), Energy Policy 32.
  */
 import type { IndexResult } from "../compute.js";
+import { asShown, differenceOfShown } from "../number.js";
 import { INDEX_CODE } from "../types.js";
 
 /** How deep `contributions.csv` goes: the first-level dimensions, or every group and indicator. */
@@ -127,9 +133,13 @@ export function computeContributions(
   const parts = new Float64Array(widest);
 
   for (let unit = 0; unit < unitCount; unit++) {
-    contribution[root * unitCount + unit] = values[(root * unitCount + unit) * yearCount + to] - values[(root * unitCount + unit) * yearCount + from];
+    // The values as Excel shows them (`asShown`) and their differences exact in decimal (`differenceOfShown`), as
+    // growth.csv takes a change: the contributions add up to the change shown beside the two figures.
+    const indexFrom = asShown(values[(root * unitCount + unit) * yearCount + from]);
+    const indexTo = asShown(values[(root * unitCount + unit) * yearCount + to]);
+    contribution[root * unitCount + unit] = differenceOfShown(indexTo, indexFrom);
     scale[root * unitCount + unit] = 1;
-    logScale[root * unitCount + unit] = logarithmicMean(values[(root * unitCount + unit) * yearCount + to], values[(root * unitCount + unit) * yearCount + from]);
+    logScale[root * unitCount + unit] = logarithmicMean(indexTo, indexFrom);
     pathFrom[root * unitCount + unit] = 1;
     pathTo[root * unitCount + unit] = 1;
     for (let parent = 0; parent < nodeCount; parent++) {
@@ -146,8 +156,8 @@ export function computeContributions(
       const weights = weightsOf[parent];
       for (let c = 0; c < count; c++) {
         const first = (kids[c] * unitCount + unit) * yearCount;
-        scoresFrom[c] = values[first + from];
-        scoresTo[c] = values[first + to];
+        scoresFrom[c] = asShown(values[first + from]);
+        scoresTo[c] = asShown(values[first + to]);
       }
       const own = chosen[parent];
       if (own)
@@ -216,18 +226,21 @@ export function computeContributions(
         const child = kids[c];
         const cell = child * unitCount + unit;
         let part: number;
+        const change = differenceOfShown(scoresTo[c], scoresFrom[c]);
         if (exactPath) {
           pathFrom[cell] = pathFrom[parentCell] * weightsFrom[c];
           pathTo[cell] = pathTo[parentCell] * weightsTo[c];
-          part = term(pathTo[cell], scoresTo[c]) - term(pathFrom[cell], scoresFrom[c]);
+          // With the same weights in both years (no gap), weight × the change as shown; else the difference of the terms.
+          part = pathTo[cell] === pathFrom[cell] ? term(pathTo[cell], change) : term(pathTo[cell], scoresTo[c]) - term(pathFrom[cell], scoresFrom[c]);
         } else {
           pathFrom[cell] = Number.NaN;
           pathTo[cell] = Number.NaN;
           part = how === ADDITIVE ? scale[parentCell] * parts[c] : scaled ? parts[c] : contribution[parentCell] * parts[c];
         }
+        // To 15 digits, as the figures it is a share of (108.75 − 100 = 8.75 of a single child is 8.75, not 8.7499…).
+        part = asShown(part);
         contribution[cell] = part;
         method[cell] = how;
-        const change = scoresTo[c] - scoresFrom[c];
         // Where the child did not change, its children's parts are 0 anyway (with fixed weights); the first-order
         // scale keeps the recursion defined.
         scale[cell] = change !== 0 && Number.isFinite(change) ? part / change : (scale[parentCell] * (weightsFrom[c] + weightsTo[c])) / 2;

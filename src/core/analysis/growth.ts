@@ -5,12 +5,12 @@
  */
 import type { IndexResult } from "../compute.js";
 import { ratioScale } from "../index-scale.js";
-import { asShown } from "../number.js";
+import { asShown, commonShownScale, differenceAsShown, differenceOfShown } from "../number.js";
 
 /**
  * Growth figures laid out like `result.values`: `[(node * unitCount + unit) * yearCount + year]`. Each `v` is a value
- * as Excel shows it (`asShown`: its first 15 significant digits), so that a change is the difference of the printed
- * figures, as a hand computation or Excel's subtraction of them gives it.
+ * as Excel shows it (`asShown`: its first 15 significant digits), and each difference `v[t] − v[s]` is exact in decimal
+ * (`differenceOfShown`), so that a change is the difference of the printed figures, as a hand computation gives it.
  */
 export interface Growth {
   /** `v[t] − v[t−1]` in points, `t−1` being the previous year of the data; `NaN` in the first year. */
@@ -21,7 +21,10 @@ export interface Growth {
    * no natural zero, so the terminal gives its change in points only).
    */
   changePercent: Float64Array;
-  /** Average change per year since the first year `f` of the data, in points: `(v[t] − v[f]) / (t − f)`. */
+  /**
+   * Average change per year since the first year `f` of the data, in points: `(v[t] − v[f]) / (t − f)` (100 ->
+   * 100.125 -> 100.1125 averages 0.1125 / 2 = 0.05625, printed 0.0563 at four decimals).
+   */
   averageChange: Float64Array;
   /**
    * Compound annual growth rate since the first year `f`, in percent: `100 · ((v[t] / v[f])^(1 / (t − f)) − 1)`, and
@@ -42,16 +45,26 @@ export function changePercent(value: number, previous: number): number {
 }
 
 /** `changePercent` of two values already `asShown`. */
-const percentOfShown = (value: number, previous: number): number => (previous > 0 ? (100 * (value - previous)) / previous : Number.NaN);
+const percentOfShown = (value: number, previous: number): number => (previous > 0 ? percentOfChange(differenceOfShown(value, previous), previous) : Number.NaN);
+
+/**
+ * `100 · change / previous` of a change `differenceOfShown` gave; `NaN` unless `previous > 0`. Not snapped to 15 digits
+ * itself: a printed percentage is rounded by its 15 digits near a half (`toFixedText`), and Excel shows the stored one
+ * by its 15 digits, so no figure shown differs, for about 40 ns a value less on a large panel's growth.
+ */
+const percentOfChange = (change: number, previous: number): number => (previous > 0 ? (100 * change) / previous : Number.NaN);
 
 /**
  * The change from `previous` to `value` in points, `value − previous`, each taken as Excel shows it (`asShown`: 15
- * significant digits), so that the change printed beside two printed scores is their difference: 108.74999999999999
- * (shown and printed 108.8) less 100 is 8.75, printed 8.8, where the binary difference, 8.749999999999986, prints 8.7.
+ * significant digits) and subtracted exactly in decimal (`differenceAsShown`), so that the change printed beside two
+ * printed scores is their difference: 108.74999999999999 (shown and printed 108.8) less 100 is 8.75, printed 8.8,
+ * where the binary difference, 8.749999999999986, prints 8.7; 100.05 less 100 is 0.05, printed 0.1, where the binary
+ * difference of the two, 0.04999999999999716, prints 0.0.
  * @example change(108.74999999999999, 100) // => 8.75
+ * @example change(100.05, 100) // => 0.05
  */
 export function change(value: number, previous: number): number {
-  return asShown(value) - asShown(previous);
+  return differenceAsShown(value, previous);
 }
 
 /**
@@ -63,13 +76,14 @@ export function change(value: number, previous: number): number {
  * @example cagrPercent(100.125, 100, 1) // => 0.125
  */
 export function cagrPercent(value: number, first: number, span: number): number {
-  return cagrOfShown(asShown(value), asShown(first), span);
+  const [shown, firstShown] = [asShown(value), asShown(first)];
+  return cagrOfShown(shown, firstShown, span, differenceOfShown(shown, firstShown));
 }
 
-/** `cagrPercent` of two values already `asShown`. */
-function cagrOfShown(value: number, first: number, span: number): number {
+/** `cagrPercent` of two values already `asShown`, `sinceFirst` their difference (`differenceOfShown`). */
+function cagrOfShown(value: number, first: number, span: number, sinceFirst: number): number {
   if (!(first > 0) || !(value >= 0)) return Number.NaN;
-  return span === 1 ? percentOfShown(value, first) : 100 * (Math.pow(value / first, 1 / span) - 1);
+  return span === 1 ? percentOfChange(sinceFirst, first) : 100 * (Math.pow(value / first, 1 / span) - 1);
 }
 
 /**
@@ -105,17 +119,36 @@ export function emptyGrowth(size: number): Growth {
  * ratio scale, `ratioScale`) the percentages are `NaN`.
  */
 export function seriesGrowth(values: ArrayLike<number>, start: number, years: readonly number[], into: Growth, at: number, percent = true): void {
-  // Each value as Excel shows it (`asShown`), once: the changes are differences of the figures printed.
-  const first = asShown(values[start]);
+  // Each value as Excel shows it (`asShown`), once: the changes are differences of the figures printed, exact in
+  // decimal (`differenceOfShown`). Where the series lies in one decade (most do: `commonShownScale`), each figure is a
+  // whole number over one scale, and each difference that of two whole numbers: the same numbers, in fewer steps.
+  const scale = commonShownScale(values, start, years.length);
+  const firstWhole = Math.round(values[start] * scale);
+  const first = scale > 0 ? firstWhole / scale : asShown(values[start]);
+  let previousWhole = firstWhole;
   let previous = first;
   for (let year = 1; year < years.length; year++) {
-    const value = asShown(values[start + year]);
+    let value: number;
+    let change: number;
+    let sinceFirst: number;
+    if (scale > 0) {
+      const whole = Math.round(values[start + year] * scale);
+      value = whole / scale;
+      change = (whole - previousWhole) / scale;
+      sinceFirst = (whole - firstWhole) / scale;
+      previousWhole = whole;
+    } else {
+      value = asShown(values[start + year]);
+      change = differenceOfShown(value, previous);
+      sinceFirst = differenceOfShown(value, first);
+    }
     const span = years[year] - years[0];
     const cell = at + year;
-    into.change[cell] = value - previous;
-    into.changePercent[cell] = percent ? percentOfShown(value, previous) : Number.NaN;
-    into.averageChange[cell] = (value - first) / span;
-    into.cagrPercent[cell] = percent ? cagrOfShown(value, first, span) : Number.NaN;
+    into.change[cell] = change;
+    into.changePercent[cell] = percent ? percentOfChange(change, previous) : Number.NaN;
+    // A whole number of years: the quotient prints as its decimal does (`toFixedText` takes 15 digits near a half).
+    into.averageChange[cell] = sinceFirst / span;
+    into.cagrPercent[cell] = percent ? cagrOfShown(value, first, span, sinceFirst) : Number.NaN;
     previous = value;
   }
 }

@@ -6,6 +6,7 @@ import { escapeHtml, htmlPage } from "./page.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
 import { baseYearIsHundred, ratioScale } from "../../core/index-scale.js";
+import { differenceAsShown } from "../../core/number.js";
 import { pageWarnings } from "./page-warnings.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
 import { performanceGroups } from "../../core/analysis/performance-groups.js";
@@ -211,7 +212,7 @@ function tablesOfUnit({ result, analysis, words, decimals, name, topNodes, lates
     }
     const rows = topNodes.map(({ node, n }) => {
       const contribution = item.contribution[n * result.units.length + u];
-      return [cell(node.code), cell(name(n)), number(value(n, to) - value(n, from)), number(contribution), number(total !== 0 ? (100 * contribution) / total : Number.NaN)];
+      return [cell(node.code), cell(name(n)), number(differenceAsShown(value(n, to), value(n, from))), number(contribution), number(total !== 0 ? (100 * contribution) / total : Number.NaN)];
     });
     parts.push(`<h3>${escapeHtml(fill(words.contributionTable, { from: item.fromYear, to: item.toYear }))}</h3>`);
     parts.push(htmlTable([words.code, words.name, words.change, words.contribution, words.sharePercent], rows));

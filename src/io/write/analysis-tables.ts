@@ -4,6 +4,7 @@
 import { resultIndex, type IndexResult } from "../../core/compute.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { contributionMethod, type ContributionDepth } from "../../core/analysis/contributions.js";
+import { differenceAsShown } from "../../core/number.js";
 import { integer, isAggregate, nodeName, number, text, type Cell, type Language, type Table } from "./tables.js";
 
 /**
@@ -51,7 +52,7 @@ export function growthTable(result: IndexResult, analysis: Analysis, language?: 
 /**
  * `contributions`: per unit and pair of years, the overall index (level 0, its change) and each first-level dimension
  * (with `depth` `indicators`, every group and indicator below too, in tree order): `from_value`, `to_value`, `change`
- * of the node itself, `contribution` in points of the overall index, `share_percent` of the change of the overall
+ * of the node itself (the difference of the two as shown, `differenceAsShown`, as growth.csv's), `contribution` in points of the overall index, `share_percent` of the change of the overall
  * index, and the `method` of the split.
  */
 export function contributionsTable(result: IndexResult, analysis: Analysis, depth: ContributionDepth = "dimensions", language?: Language): Table {
@@ -76,7 +77,7 @@ export function contributionsTable(result: IndexResult, analysis: Analysis, dept
           node.level,
           fromValue,
           toValue,
-          toValue - fromValue,
+          differenceAsShown(toValue, fromValue),
           contribution,
           total !== 0 ? (100 * contribution) / total : Number.NaN,
           contributionMethod(contributions, unitCount, n, u),

@@ -10,6 +10,7 @@ import { CONTRIBUTION_METHODS, type ContributionDepth } from "../../core/analysi
 import { emptyGrowth, seriesGrowth } from "../../core/analysis/growth.js";
 import type { IndexResult, ResultNode } from "../../core/compute.js";
 import { ratioScale } from "../../core/index-scale.js";
+import { differenceAsShown } from "../../core/number.js";
 import { ByteChunks, CHUNK_BYTES, encodeText } from "./byte-chunks.js";
 import { csvField } from "../csv.js";
 import { UTF8_BOM, type CsvOptions } from "./to-csv.js";
@@ -221,7 +222,7 @@ export function* contributionsCsvChunks(
         out.byte(COMMA);
         out.fixed(toValue, decimals);
         out.byte(COMMA);
-        out.fixed(toValue - fromValue, decimals);
+        out.fixed(differenceAsShown(toValue, fromValue), decimals);
         out.byte(COMMA);
         out.fixed(contribution, decimals);
         out.byte(COMMA);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { computeContributions, CONTRIBUTION_METHODS, effectiveWeights } from "../../../src/core/analysis/contributions.js";
 import { at, bareResult, smallResult, SMALL } from "./fixture.js";
 import { computeIndex } from "../../../src/core/compute.js";
+import { differenceAsShown, toFixedText } from "../../../src/core/number.js";
 import { buildPanel } from "../../../src/core/panel.js";
 import { buildTree } from "../../../src/core/tree.js";
 
@@ -59,9 +60,11 @@ describe("computeContributions (arithmetic aggregation: exact)", () => {
       const { contribution } = computeContributions(result, from, to);
       for (let u = 0; u < 2; u++) {
         const c = (code: string) => contributionOf(result, contribution, code, u);
-        const change = (code: string) => at(result, result.values, code, u, to - 2017) - at(result, result.values, code, u, from - 2017);
+        // the change of the figures as shown (growth.csv's change), exact in decimal
+        const change = (code: string) => differenceAsShown(at(result, result.values, code, u, to - 2017), at(result, result.values, code, u, from - 2017));
         expect(c("INDEX")).toBe(change("INDEX"));
-        expect(c("X") + c("Y")).toBeCloseTo(change("INDEX"), 12);
+        // to the 15th significant digit of the figures (scores in the hundreds here: 1e-12), each taken as shown
+        expect(c("X") + c("Y")).toBeCloseTo(change("INDEX"), 11);
         expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 12);
         expect(c("Y1")).toBeCloseTo(c("Y"), 12);
         // each first-level term is weight × change (the plain formula, no missing values here)
@@ -189,7 +192,7 @@ describe("computeContributions on results of computeIndex with other aggregation
       const { contribution } = computeContributions(result, from, to);
       for (let u = 0; u < 2; u++) {
         const c = (code: string) => contributionOf(result, contribution, code, u);
-        const change = at(result, result.values, "INDEX", u, to - 2017) - at(result, result.values, "INDEX", u, from - 2017);
+        const change = differenceAsShown(at(result, result.values, "INDEX", u, to - 2017), at(result, result.values, "INDEX", u, from - 2017));
         expect(c("INDEX")).toBe(change);
         expect(c("X") + c("Y")).toBeCloseTo(change, 10);
         expect(c("X1") + c("X2")).toBeCloseTo(c("X"), 10);
@@ -286,5 +289,40 @@ describe("effectiveWeights (shared with the dashboard's weightsUsed)", () => {
     expect(Array.from(into)).toEqual([0, 0]);
     effectiveWeights(Float64Array.from([0, 1]), Float64Array.from([10, Number.NaN]), into, 2);
     expect(Array.from(into)).toEqual([0, 0]);
+  });
+});
+
+describe("computeContributions takes the figures as shown, as growth.csv does (the change, and its parts, add up)", () => {
+  /** Fixed-base results of `rows` (code, parent, weight) from `values` (indicator -> 2020 and 2021), unit P. */
+  function fixedBase(rows: string[][], values: Record<string, number[]>) {
+    const tree = buildTree(rows.map(([code, parent, weight], i) => ({ line: i + 2, code, parent, name: code, weight, direction: parent ? "+" : "", attributes: {} })));
+    if (!tree.ok) throw new Error(JSON.stringify(tree.issues));
+    const records = Object.entries(values).flatMap(([indicator, list]) => list.map((value, t) => ({ unit: "P", year: 2020 + t, indicator, value })));
+    const panel = buildPanel(tree.value, records);
+    if (!panel.ok) throw new Error(JSON.stringify(panel.issues));
+    return computeIndex(tree.value, panel.value);
+  }
+
+  it("one dimension, 0.08 -> 0.087: the index 100 -> 108.74999999999999 (shown 108.75) changes by 8.75, and A contributes 8.75", () => {
+    // By hand: 100 · 0.087 / 0.08 = 108.75, so the change is 8.75 and the one dimension (weight 1) contributes all of
+    // it, 1 · 8.75 = 8.75: 8.8 at one decimal each, as growth.csv's change (before: 8.749999999999986, printed 8.7).
+    const result = fixedBase([["A", "", "1"], ["X", "A", ""]], { X: [0.08, 0.087] });
+    expect(result.values[1]).toBe(108.74999999999999);
+    const { contribution } = computeContributions(result, 2020, 2021);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    expect([c("INDEX"), c("A"), c("X")]).toEqual([8.75, 8.75, 8.75]);
+    expect([toFixedText(c("INDEX"), 1), toFixedText(c("A"), 1)]).toEqual(["8.8", "8.8"]);
+    // the dashboard's pair (`depth` dimensions) gives the same
+    expect(contributionOf(result, computeContributions(result, 2020, 2021, undefined, "dimensions").contribution, "A", 0)).toBe(8.75);
+  });
+
+  it("two dimensions of weight 0.5: A 108.75 − 100 and B 100.05 − 100 contribute 4.375 and 0.025, which sum to 4.4", () => {
+    // By hand: X 0.08 -> 0.087 scores 108.75, Y 10 -> 10.005 scores 100.05 (100.05000000000001 in binary); the index
+    // 0.5 · 108.75 + 0.5 · 100.05 = 104.4 changes by 4.4 = 0.5 · 8.75 + 0.5 · 0.05 = 4.375 + 0.025.
+    const result = fixedBase([["A", "", "0.5"], ["X", "A", ""], ["B", "", "0.5"], ["Y", "B", ""]], { X: [0.08, 0.087], Y: [10, 10.005] });
+    const { contribution } = computeContributions(result, 2020, 2021);
+    const c = (code: string) => contributionOf(result, contribution, code, 0);
+    expect([c("INDEX"), c("A"), c("B"), c("X"), c("Y")]).toEqual([4.4, 4.375, 0.025, 4.375, 0.025]);
+    expect(c("A") + c("B")).toBe(c("INDEX"));
   });
 });

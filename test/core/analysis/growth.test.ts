@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cagrPercent, change, changePercent, computeGrowth } from "../../../src/core/analysis/growth.js";
+import { cagrPercent, change, changePercent, computeGrowth, emptyGrowth, seriesGrowth } from "../../../src/core/analysis/growth.js";
 import { ratioScale } from "../../../src/core/index-scale.js";
+import { commonShownScale, toFixedText } from "../../../src/core/number.js";
 import { at, bareResult, SMALL, smallResult } from "./fixture.js";
 
 describe("changePercent", () => {
@@ -127,5 +128,68 @@ describe("changes are differences of the figures as shown (15 significant digits
     const result = bareResult([2018, 2019], { INDEX: [[100, 108.74999999999999]] });
     const growth = computeGrowth(result);
     expect([growth.change[1], growth.changePercent[1], growth.averageChange[1], growth.cagrPercent[1]]).toEqual([8.75, 8.75, 8.75, 8.75]);
+  });
+});
+
+describe("a change is the difference of the figures exact in decimal, not their binary difference", () => {
+  it("100 -> 100.05 changes by 0.05, printed 0.1 at one decimal (the binary 0.04999999999999716 printed 0.0)", () => {
+    // By hand: 100.05 − 100 = 0.05, half up to one decimal 0.1; in percent 100 · 0.05 / 100 = 0.05, also 0.1.
+    expect(change(100.05, 100)).toBe(0.05);
+    expect(toFixedText(change(100.05, 100), 1)).toBe("0.1");
+    expect(changePercent(100.05, 100)).toBe(0.05);
+    const growth = computeGrowth(bareResult([2018, 2019], { INDEX: [[100, 100.05]] }));
+    expect([growth.change[1], growth.changePercent[1], growth.averageChange[1], growth.cagrPercent[1]]).toEqual([0.05, 0.05, 0.05, 0.05]);
+    expect(toFixedText(growth.change[1], 1)).toBe("0.1");
+  });
+
+  it("100 -> 100.00375 changes by 0.00375, printed 0.0038 at four decimals (the binary difference printed 0.0037)", () => {
+    // By hand: 100.00375 − 100 = 0.00375, half up to four decimals 0.0038.
+    const growth = computeGrowth(bareResult([2018, 2019], { INDEX: [[100, 100.00375]] }));
+    expect(growth.change[1]).toBe(0.00375);
+    expect(toFixedText(growth.change[1], 4)).toBe("0.0038");
+    expect(toFixedText(change(100.00375, 100), 4)).toBe("0.0038");
+  });
+
+  it("100 -> 100.125 -> 100.1125 averages 0.05625 a year, printed 0.0563 (the binary difference gave 0.0562)", () => {
+    // By hand: (100.1125 − 100) / 2 = 0.1125 / 2 = 0.05625, half up to four decimals 0.0563; the change of 2020 is
+    // 100.1125 − 100.125 = −0.0125, and of 2019 0.125.
+    const growth = computeGrowth(bareResult([2018, 2019, 2020], { INDEX: [[100, 100.125, 100.1125]] }));
+    expect(growth.averageChange[2]).toBe(0.05625);
+    expect(toFixedText(growth.averageChange[2], 4)).toBe("0.0563");
+    expect([growth.change[1], growth.change[2]]).toEqual([0.125, -0.0125]);
+  });
+});
+
+describe("seriesGrowth: a series in one decade, by whole numbers, gives the figures value by value do", () => {
+  it("equals change, changePercent, change since the first year over the years, and cagrPercent on 20,000 random series", () => {
+    // A fixed linear congruential sequence: series in one decade (taken as whole numbers over one scale,
+    // `commonShownScale`), across decades (taken value by value), with gaps (NaN), negative values, a figure that shows
+    // as the next power of ten (999.9999999999999 shows 1000) and values on a half once scaled.
+    let seed = 2024;
+    const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    let oneDecade = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const count = 2 + Math.floor(next() * 10);
+      const years = Array.from({ length: count }, (_, y) => 2000 + y + (y > 2 && i % 3 === 0 ? 1 : 0));
+      const base = (i % 4 === 0 ? 90 : 100) + next() * 800;
+      const values = Array.from({ length: count }, () => {
+        const pick = next();
+        if (pick < 0.05) return Number.NaN;
+        if (pick < 0.07) return 999.9999999999999;
+        if (pick < 0.09) return 100.0000000000005;
+        return (i % 5 === 0 ? -1 : 1) * (base * (1 + (next() - 0.5) * 0.2)) / (i % 7 === 0 ? 1 : 0.87);
+      });
+      if (commonShownScale(values, 0, count) > 0) oneDecade++;
+      const growth = emptyGrowth(count);
+      seriesGrowth(values, 0, years, growth, 0, true);
+      for (let y = 1; y < count; y++) {
+        const span = years[y] - years[0];
+        const expected = [change(values[y], values[y - 1]), changePercent(values[y], values[y - 1]), change(values[y], values[0]) / span, cagrPercent(values[y], values[0], span)];
+        expect([growth.change[y], growth.changePercent[y], growth.averageChange[y], growth.cagrPercent[y]], `${values} year ${y}`).toEqual(expected);
+      }
+    }
+    // both ways taken, many times each
+    expect(oneDecade).toBeGreaterThan(5_000);
+    expect(oneDecade).toBeLessThan(15_000);
   });
 });

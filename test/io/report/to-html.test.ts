@@ -209,3 +209,26 @@ describe("formatReportHtml: a change of the overall index that cannot be given",
     expect([u2.includes("2018—2019年贡献分解"), u2.includes("2017—2019年贡献分解"), u2.includes("missing-change")]).toEqual([true, true, false]);
   });
 });
+
+describe("the report's changes are the differences of the figures as shown", () => {
+  it("one dimension A, X 0.08 -> 0.087 at one decimal: the index 108.8 changes by 8.8, and A contributes 8.8 (before: 8.7 and 8.7)", async () => {
+    // By hand: 100 · 0.087 / 0.08 = 108.75 (the double 108.74999999999999): change 8.75 -> 8.8, and A (weight 1) is
+    // all of it, 1 · 8.75 = 8.75 -> 8.8, its share 100 %.
+    const tree = buildTree([
+      { line: 2, code: "A", parent: "", name: "A", nameEn: "A", weight: "1", direction: "", attributes: {} },
+      { line: 3, code: "X", parent: "A", name: "X", nameEn: "X", weight: "", direction: "+", attributes: {} },
+    ]);
+    if (!tree.ok) throw new Error("tree");
+    const panel = buildPanel(tree.value, [
+      { unit: "P", year: 2020, indicator: "X", value: 0.08 },
+      { unit: "P", year: 2021, indicator: "X", value: 0.087 },
+    ]);
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(tree.value, panel.value);
+    const html = await formatReportHtml(result, analyzeResult(result), { language: "en", decimals: 1 });
+    const contributions = html.slice(html.indexOf("<h3>Contributions 2020–2021</h3>"));
+    expect(contributions).toContain('<tr><td>INDEX</td><td>Overall index</td><td class="number">8.8</td><td class="number">8.8</td><td class="number">100.0</td></tr>');
+    expect(contributions).toContain('<tr><td>A</td><td>A</td><td class="number">8.8</td><td class="number">8.8</td><td class="number">100.0</td></tr>');
+    expect(html).toContain('<tr><td>A</td><td>A</td><td class="number">108.8</td><td class="number">8.8</td>');
+  });
+});

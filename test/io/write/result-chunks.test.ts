@@ -19,6 +19,7 @@ import { formatTableCsv, formatValue } from "../../../src/io/write/to-csv.js";
 import fc from "fast-check";
 import { formatIndexCsv, formatIndexWideCsv, formatScoresCsv } from "../../../src/io/write/to-csv.js";
 import { formatIndexJson } from "../../../src/io/write/to-json.js";
+import { formatXlsx } from "../../../src/io/write/to-xlsx.js";
 import { textOf as join } from "../../helpers.js";
 import { bodCase } from "../../core/aggregate/bod-case.js";
 
@@ -214,5 +215,32 @@ describe("growth.csv and index.csv print exact halves as the exact decimals (the
     expect(growth).toContain("X,INDEX,Index,0,2020,121.3,12.5,11.5,10.6,10.1\n");
     // the byte writer and the one-string formatter agree on these bytes
     expect(growth).toBe(formatTableCsv(growthTable(result, analyzeResult(result)), { decimals: 1 }));
+  });
+
+  it("contributions.csv gives the same change, 8.8, and P's contribution 8.8 (before: 8.7 and 8.7 beside growth.csv's 8.8)", () => {
+    const result = testerResult();
+    const analysis = analyzeResult(result);
+    const contributions = join(contributionsCsvChunks(result, analysis, "dimensions", { decimals: 1 }));
+    // 2018 -> 2019: the index 100 -> 108.75 changes by 8.75 -> 8.8; its one dimension P (weight 1) contributes 1 · 8.75
+    // = 8.75 -> 8.8, its share 100 %.
+    expect(contributions).toContain("X,2018,2019,INDEX,Index,0,100.0,108.8,8.8,8.8,100.0,total\n");
+    expect(contributions).toContain("X,2018,2019,P,p,1,100.0,108.8,8.8,8.8,100.0,additive\n");
+    expect(contributions).toBe(formatTableCsv(contributionsTable(result, analysis, "dimensions"), { decimals: 1 }));
+  });
+
+  it("the workbook holds the change and the contribution as the CSV does: 8.75, not 8.749999999999986", async () => {
+    // The same tables (growthTable, contributionsTable) as the CSV writers, cells at full precision.
+    const result = testerResult();
+    const analysis = analyzeResult(result);
+    const { default: ExcelJS } = await import("exceljs");
+    const workbook = new ExcelJS.Workbook();
+    const bytes = await formatXlsx([growthTable(result, analysis), contributionsTable(result, analysis)]);
+    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    // growth: header, then X's INDEX 2019 (row 2): change in column G; contributions: X 2018 -> 2019 INDEX (row 2) and
+    // P (row 3): change in column I, contribution in J.
+    expect(workbook.getWorksheet("growth")!.getCell("G2").value).toBe(8.75);
+    const sheet = workbook.getWorksheet("contributions")!;
+    expect([sheet.getCell("D2").value, sheet.getCell("I2").value, sheet.getCell("J2").value]).toEqual(["INDEX", 8.75, 8.75]);
+    expect([sheet.getCell("D3").value, sheet.getCell("I3").value, sheet.getCell("J3").value]).toEqual(["P", 8.75, 8.75]);
   });
 });

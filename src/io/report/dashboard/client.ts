@@ -11,7 +11,7 @@ import { performanceGroups } from "../../../core/analysis/performance-groups.js"
 import { computeRanks, type Ranks } from "../../../core/analysis/ranks.js";
 import { computeIndex, resultIndex, type ComputeOptions, type IndexResult } from "../../../core/compute.js";
 import type { Panel } from "../../../core/panel.js";
-import { toFixedText } from "../../../core/number.js";
+import { differenceAsShown, toFixedText } from "../../../core/number.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import { barChart, groupedBarChart, lineChart, radarChart, rankChart } from "../charts.js";
 import { metaText, rankChangeText } from "../labels.js";
@@ -682,13 +682,14 @@ function renderWhatIfResults(): void {
   const u = state.unit;
   const y = state.year;
   const index = valueAt(result, 0, u, y);
+  // The difference of the two figures as shown (`differenceAsShown`), as every change on the page.
   box.append(
     element(
       "p",
       { class: "what-if-headline" },
       fill(words.whatIfLead, { where: units.length > 1 ? `${units[u]} · ` : "", year: years[y] }),
       element("strong", { id: "what-if-index", "data-value": String(index) }, format(index)),
-      fill(words.whatIfTail, { computed: format(valueAt(published, 0, u, y)), difference: format(index - valueAt(published, 0, u, y)) }),
+      fill(words.whatIfTail, { computed: format(valueAt(published, 0, u, y)), difference: format(differenceAsShown(index, valueAt(published, 0, u, y))) }),
     ),
   );
   // The overall index and the first-level sub-indices, every year, published against what if.
