@@ -152,9 +152,12 @@ const VALUE_OPTIONS = [
 
 /**
  * The options of the index `--optimise` computes, its data stage's (gaps, zero bases, outliers) and its methods', which
- * nothing reads without it: the weights are derived from the values as read, as compute derives them.
+ * nothing reads without it: the weights are derived from the values as read, as compute derives them. Those of
+ * `VALUE_OPTIONS` but --optimise itself, and those that say which values are read or how the weights use them.
  */
-const INDEX_OPTIONS = ["--missing", "--unfilled", "--zero-base", "--outliers", "--winsor-max", "--outlier-scope", "--screen", "--normalise", "--normalize", "--cap", "--dampen", "--reference-unit", "--range", "--z-scale", "--power", "--min-group-coverage", "--aggregate"] as const;
+const INDEX_OPTIONS = VALUE_OPTIONS.filter(
+  (flag) => !["--optimise", "--screen-by", "--weight-years", "--weight-units", "--weight-missing", "--unit", "--sheet"].includes(flag),
+);
 
 /**
  * Options of `--optimise`'s index typed without `--optimise` (and with the values: with the tree alone they are
