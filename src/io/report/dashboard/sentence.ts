@@ -43,6 +43,16 @@ export function changeHead(
 }
 
 /**
+ * A contribution in points as the sentence shows it, to 1 decimal: without a sign when it shows as zero (−0.04 is
+ * "0.0", not "-0.0").
+ * @example shownPoints(-0.04, (value, digits) => value.toFixed(digits)) // => "0.0"
+ */
+export function shownPoints(points: number, format: Format): string {
+  const shown = format(points, 1);
+  return showsAsZero(shown) ? shown.replace(/^[-+−]/, "") : shown;
+}
+
+/**
  * Whether a number as written ("0.0", "-0.0", "0", "−0.00") reads as zero: digits that are all 0, with a sign or a
  * decimal point at most; "–" (missing) and any other digit do not.
  * @example showsAsZero("-0.0") // => true; showsAsZero("0.1") // => false
@@ -106,6 +116,6 @@ export function yearSentence(words: DashboardWords, source: Values, unit: number
   const parts = change.contributions
     .filter(({ points }) => Number.isFinite(points))
     .sort((a, b) => b.points - a.points || a.n - b.n)
-    .map(({ n, points }) => fill(words.sentencePart, { name: nameOf(n), points: format(points, 1) }));
+    .map(({ n, points }) => fill(words.sentencePart, { name: nameOf(n), points: shownPoints(points, format) }));
   return parts.length > 0 ? `${head}${words.sentenceOf}${parts.join(words.sentenceJoin)}${words.sentenceEnd}` : `${head}${words.sentenceEnd}`;
 }

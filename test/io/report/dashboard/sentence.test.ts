@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { toFixedText } from "../../../../src/core/number.js";
-import { changeCells, changeHead, fill, yearChange, yearSentence } from "../../../../src/io/report/dashboard/sentence.js";
+import { changeCells, changeHead, fill, shownPoints, yearChange, yearSentence } from "../../../../src/io/report/dashboard/sentence.js";
 import { dashboardWords } from "../../../../src/io/report/dashboard/words.js";
 import { testerRun } from "../tester-run.js";
 
@@ -35,6 +35,13 @@ describe("the dashboard's sentence of a year's change", () => {
     // The smallest change that shows: 100 → 100.1 is +0.1 % (0.1 / 100), and 2.5 → 2.6 +0.1 points.
     expect(changeHead(dashboardWords("zh"), 2020, 100, 100.1, format, true)).toBe("2020年总指数上升0.1%（100.00 → 100.10）");
     expect(changeHead(dashboardWords("en"), 2020, 2.6, 2.5, format, false)).toBe("In 2020 the index fell 0.1 points (2.60 → 2.50)");
+  });
+
+  it("shows a contribution that rounds to zero without a sign: −0.04 points is 0.0, −0.06 is -0.1 (toFixed, as the page)", () => {
+    expect(shownPoints(-0.04, format)).toBe("0.0");
+    expect(shownPoints(0.04, format)).toBe("0.0");
+    expect(shownPoints(-0.06, format)).toBe("-0.1");
+    expect(shownPoints(25, format)).toBe("25.0");
   });
 
   it("fill keeps a key it has no value for", () => {
