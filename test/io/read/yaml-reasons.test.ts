@@ -115,6 +115,16 @@ const CASES: readonly (readonly [string, string, ErrorCode, number, number, Reas
   ["a second value in braces", 'a: { b: "x" c: 2 }\n', "UNEXPECTED_TOKEN", 1, 13, yaml("unexpectedText")], // 'a: { b: "x" ' is 12
 ];
 
+/** The message `run` throws; "" when it throws nothing (so that an expected message fails the test). */
+function thrownMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return (error as Error).message;
+  }
+  return "";
+}
+
 describe("yamlSyntaxProblems: every error code a file can raise, in the tool's words", () => {
   it.each(CASES)("%s", (_what, text, code, line, column, reason) => {
     const { document, problems } = parsed(text);
@@ -273,12 +283,7 @@ describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mista
     // children: at column 3, its items at column 5 (4 spaces), the item of line 4 at column 4 (3 spaces).
     const text = "- code: A\n  children:\n    - code: B\n   - code: C\n";
     expect(found(text)).toEqual([["BLOCK_AS_IMPLICIT_KEY", 4, 1], ["MULTILINE_IMPLICIT_KEY", 4, 4], ["MISSING_CHAR", 4, 4]]);
-    let message = "";
-    try {
-      parseTreeYaml(text, "tree.yaml");
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = thrownMessage(() => parseTreeYaml(text, "tree.yaml"));
     expect(message).toBe(
       'tree.yaml:4:4: the file is not valid YAML: this "- " item is out of line with the items of its list above it (line 3, indented 4 spaces); expected the same indent as them (4 spaces)',
     );
@@ -293,12 +298,7 @@ describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mista
     expect(found(text).slice(0, 3)).toEqual([["BAD_INDENT", 5, 1], ["DUPLICATE_KEY", 5, 6], ["BLOCK_AS_IMPLICIT_KEY", 6, 1]]);
     // The tab is the fifth character of line 5, after 4 spaces: one problem (thrown alone, not in a list of them).
     expect(parsed(text).problems).toEqual([{ line: 5, column: 5, reason: readerMessages.yamlTabIndent() }]);
-    let message = "";
-    try {
-      parseTreeYaml(text, "tree.yaml");
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = thrownMessage(() => parseTreeYaml(text, "tree.yaml"));
     expect(message).toBe("tree.yaml:5:5: the file is not valid YAML: a tab indents this line; expected spaces");
     expect(translateMessage(message, chinese)).toBe(`tree.yaml:5:5: 不是有效的 YAML 文件：${readerMessagesZh.yamlTabIndent()}`);
   });
@@ -363,12 +363,7 @@ describe("yamlReason: the parser's other texts of a code the tool words, and a c
 describe("a tree, judgements file or index.yaml with a YAML error", () => {
   it("names the file, line and column, and the reason, in English and in Chinese (written out by hand)", () => {
     // Column 9: the "a" after "  name: " (8 characters), where the second key: value starts.
-    let message = "";
-    try {
-      parseTreeYaml("- code: B\n  name: a: b\n", "tree.yaml");
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = thrownMessage(() => parseTreeYaml("- code: B\n  name: a: b\n", "tree.yaml"));
     expect(message).toBe(
       'tree.yaml:2:9: the file is not valid YAML: a second "key: value" on the line of a key (as in "a: b: c"); expected the inner key on a line of its own, indented under its key, or the value in quotes if its ":" is part of the text',
     );
@@ -392,12 +387,7 @@ describe("a tree, judgements file or index.yaml with a YAML error", () => {
     // Line 2 holds "  - [A1, A2, 3" and the file ends: the parser finds the missing "]" at the start of line 3 (a list
     // in brackets inside a block list: BAD_INDENT, "Flow sequence in block collection must be sufficiently indented and
     // end with a ]"); the mistake is the list's, placed at its "[" (column 5, after "  - ").
-    let message = "";
-    try {
-      parseAhpYaml("INDEX:\n  - [A1, A2, 3\n", "ahp.yaml");
-    } catch (error) {
-      message = (error as Error).message;
-    }
+    const message = thrownMessage(() => parseAhpYaml("INDEX:\n  - [A1, A2, 3\n", "ahp.yaml"));
     expect(message).toBe(
       "ahp.yaml:2:5: the file is not valid YAML: a list opened with [ is not closed; expected a closing ]",
     );
