@@ -307,7 +307,7 @@ export async function removeStaleLock(lockPath: string, staleText: string, stale
 async function moveStaleLock(lockPath: string, staleText: string, staleMtimeMs?: number): Promise<"removed" | "gone" | "kept"> {
   const aside = `${lockPath}.${process.pid}.stale`;
   // This process's takeover in progress: its `.stale` is not a leftover (`removeLockLeftovers` leaves it, unsaid).
-  lockFilesInProgress.add(resolve(aside));
+  takeoversInProgress.add(resolve(aside));
   try {
     try {
       await rename(lockPath, aside);
@@ -324,18 +324,22 @@ async function moveStaleLock(lockPath: string, staleText: string, staleMtimeMs?:
     await removeFile(aside);
     return "removed";
   } finally {
-    lockFilesInProgress.delete(resolve(aside));
+    takeoversInProgress.delete(resolve(aside));
   }
 }
 
+/** The `.stale` files this process's takeovers are moving a stale lock to right now (`moveStaleLock`), as absolute paths. */
+const takeoversInProgress = new Set<string>();
+
 /**
- * The files this process is taking a lock with right now, as absolute paths: the `.tmp` it creates the lock from
- * (`createWithContent`) and the `.stale` it moves a stale lock to (`moveStaleLock`). Named with this process's pid,
- * they would otherwise look, to a tidying of the lock's folder by another call of this process between their awaits
- * (the library called twice at once: `removeLockLeftovers`, run while holding the lock), like leftovers of an earlier
- * process of this pid, and be removed under the call using them.
+ * Whether `path` (absolute) is a file this process is taking a lock with right now: the `.tmp` it creates the lock from
+ * (`creations`) or the `.stale` it moves a stale lock to (`takeoversInProgress`). Named with this process's pid, such a
+ * file would otherwise look, to a tidying of the lock's folder by another call of this process between their awaits
+ * (the library called twice at once: `removeLockLeftovers`, run while holding the lock), like a leftover of an earlier
+ * process of this pid, and be removed under the call using it: a `.tmp` removed while `link` waits would fail the lock
+ * as not created (`ENOENT`, said as a write that failed) rather than refuse it as held (`E_LOCKED`).
  */
-const lockFilesInProgress = new Set<string>();
+const lockFileInProgress = (path: string): boolean => takeoversInProgress.has(path) || creations.has(path);
 
 /**
  * Creates `path` holding `content`, failing with `EEXIST` when it exists. The content is written to a temporary file
@@ -359,15 +363,15 @@ async function createWithContent(path: string, content: string): Promise<void> {
   }
 }
 
-/** The lock creations of this process under way (`createWithContent`), by their temporary file's absolute path; each settles, never rejects. */
+/**
+ * The lock creations of this process under way (`createWithContent`), by their temporary file's absolute path, from
+ * before the file is claimed until it is removed; each settles, never rejects.
+ */
 const creations = new Map<string, Promise<void>>();
 
 /** `createWithContent` through the temporary file `temporary`, which no other call of this process uses meanwhile. */
 async function createFromTemporary(path: string, temporary: string, content: string): Promise<void> {
   const release = claimTemporary(temporary);
-  // In progress until removed (`lockFilesInProgress`): removed by another call's tidying while `link` waits, the lock
-  // would not be created (`ENOENT`), said as a write that failed rather than as the lock held (`E_LOCKED`).
-  lockFilesInProgress.add(resolve(temporary));
   try {
     // Inside the try: a write that fails (a full disk) leaves no temporary file either.
     writeClaimedSync(temporary, content);
@@ -379,7 +383,6 @@ async function createFromTemporary(path: string, temporary: string, content: str
     await handle.close();
   } finally {
     await removeFile(temporary);
-    lockFilesInProgress.delete(resolve(temporary));
     release();
   }
 }
@@ -534,7 +537,7 @@ function lockedError(lockLabel: string, judged: { text: string; verdict: LockVer
  * the lock). Another run may be taking the lock right now, with its own: a `.tmp` of a process that may run is left,
  * unsaid; a `.stale` of one is left, and `onRunning` told its name and pid, once a process for each file (a run taking
  * the lock over has moved it for an instant only; one that stays is a pid reused since, or a run that hangs), but
- * never of this process's own lock taking in progress (`lockFilesInProgress`), its `.tmp` or `.stale`, left unsaid.
+ * never of this process's own lock taking in progress (`lockFileInProgress`), its `.tmp` or `.stale`, left unsaid.
  * Any other file of such a name (a file of the user's named so) is kept, and `onKept` told its name and what it holds
  * (its text, or its size in bytes when larger than a lock); links and folders at those names are left alone, unsaid.
  * Call it while holding the lock. Returns the names removed, sorted, for the caller to say each (nothing is removed
@@ -553,7 +556,7 @@ export async function removeLockLeftovers(
     if (!match) continue;
     const path = join(dir, entry);
     const [pid, kind] = [Number(match[1]), match[2] as "tmp" | "stale"];
-    if (lockFilesInProgress.has(resolve(path))) continue;
+    if (lockFileInProgress(resolve(path))) continue;
     const judged = await judgeLockLeftover(path, pid, kind);
     if (judged === "own") {
       await removeFile(path);
@@ -579,7 +582,7 @@ const LOCK_LEFTOVER_MAX_BYTES = 256 * 1024;
  * `moveStaleLock`):
  * - `own`, removed: a regular file holding what the tool writes there, and whose writer is gone (`isFileWriterGone`,
  *   judged for a `tmp` by its last write; for a `stale` by its change time, the rename, since the moved lock keeps its
- *   holder's modification time) or is this process (but for its own lock taking in progress: `lockFilesInProgress`).
+ *   holder's modification time) or is this process (but for its own lock taking in progress: `lockFileInProgress`).
  *   What the tool writes there: nothing yet (a file just created), a whole lock (`parseLockHolder`, one line; in a
  *   `tmp`, naming `pid` as its holder), or the start of one cut short (`holdsLockText`: `{"pid":<n>,"host":"...` or a
  *   part of it, `<n>` that of the name for a `tmp`, any for a `stale`); a `tmp` is also gone when its text, judged as
@@ -606,7 +609,7 @@ export async function judgeLockLeftover(
   if (text === undefined) return "none";
   if (pidless) return { held: text, pid };
   if (!holdsLockText(text, kind === "tmp" ? pid : undefined)) return { held: text };
-  if (pid === process.pid) return lockFilesInProgress.has(resolve(path)) ? "running" : "own";
+  if (pid === process.pid) return lockFileInProgress(resolve(path)) ? "running" : "own";
   const local = probe ?? localProbe();
   if (kind === "stale") return isFileWriterGone(pid, found, local) ? "own" : "running";
   // A lock being written names its writer: judged as a lock is too (`judgeLock`: written before the machine started,
