@@ -95,10 +95,9 @@ export function resolveInputs(options: InputOptions, env: CliEnv): ResolvedInput
   }
   if (!options.indicators || !options.data)
     throw new UsageError("E_USAGE", commandMessages.inputMissing(options.indicators ? "--data" : "--indicators"));
-  const absolute = (path: string) => (isAbsolute(path) ? path : resolve(env.cwd, path));
   return {
-    indicators: absolute(options.indicators),
-    data: absolute(options.data),
+    indicators: inputPath(options.indicators, env),
+    data: inputPath(options.data, env),
     labels: { tree: options.indicators, data: options.data },
     example: false,
   };
@@ -111,5 +110,8 @@ export function resolveInputs(options: InputOptions, env: CliEnv): ResolvedInput
  */
 export function treeAloneOf(options: InputOptions, env: CliEnv): { indicators: string; label: string } | undefined {
   if (!options.indicators || options.data) return undefined;
-  return { indicators: isAbsolute(options.indicators) ? options.indicators : resolve(env.cwd, options.indicators), label: options.indicators };
+  return { indicators: inputPath(options.indicators, env), label: options.indicators };
 }
+
+/** An input's path as given on the command line, resolved against the folder the command runs in. */
+const inputPath = (path: string, env: CliEnv): string => (isAbsolute(path) ? path : resolve(env.cwd, path));
