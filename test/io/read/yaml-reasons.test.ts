@@ -155,6 +155,16 @@ describe("yamlSyntaxProblems: every error code a file can raise, in the tool's w
   });
 });
 
+/** index.yaml's line 5, "   missing: mean", indented (3 spaces) under "  normalise: …" of line 4 (2 spaces), at "missing". */
+const MISSING_UNDER_NORMALISE = {
+  code: "E_PROJECT_YAML",
+  message:
+    'the file is not valid YAML: this line is indented further than the key "normalise" above it (line 4), so it is read as part of that key\'s value; expected the same indent as "normalise" (2 spaces), or no value after "normalise" on line 4 if this line belongs under it',
+  source: "index.yaml",
+  line: 5,
+  column: 4,
+};
+
 describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mistake", () => {
   /** The code, line and column of each of the parser's errors. */
   const found = (text: string) => {
@@ -166,16 +176,7 @@ describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mista
     const indented = "indicators: tree.csv\nvalues: vals.csv\nmethods:\n  normalise: min-max\n   missing: mean\n";
     // Both found at the value "min-max" (4:14, "  normalise: " is 13), the key over two lines it makes.
     expect(found(indented)).toEqual([["BLOCK_AS_IMPLICIT_KEY", 4, 14], ["MULTILINE_IMPLICIT_KEY", 4, 14]]);
-    expect(issuesOf(() => parseProject(indented, "/p/index.yaml", "index.yaml"))).toEqual([
-      {
-        code: "E_PROJECT_YAML",
-        message:
-          'the file is not valid YAML: this line is indented further than the key "normalise" above it (line 4), so it is read as part of that key\'s value; expected the same indent as "normalise" (2 spaces), or no value after "normalise" on line 4 if this line belongs under it',
-        source: "index.yaml",
-        line: 5,
-        column: 4,
-      },
-    ]);
+    expect(issuesOf(() => parseProject(indented, "/p/index.yaml", "index.yaml"))).toEqual([MISSING_UNDER_NORMALISE]);
     expect(translateMessage(projectMessages.yamlSyntax(yamlMessages.indentedUnderValue("normalise", 4, 2)), chinese)).toBe(
       '不是有效的 YAML 文件：本行比上面的键 "normalise"（第 4 行）缩进更多，因此被读作该键的值的一部分；应与 "normalise" 缩进相同（缩进 2 个空格），如果本行属于 "normalise" 之下，第 4 行中 "normalise" 后面不应有值',
     );
@@ -191,16 +192,7 @@ describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mista
     expect(found(indented)).toEqual([["BAD_INDENT", 5, 1]]);
     // Placed at "missing" (5:4, after 3 spaces); "normalise" is indented 2 spaces, on line 4: the words of the plain
     // value's case above, in both languages.
-    expect(issuesOf(() => parseProject(indented, "/p/index.yaml", "index.yaml"))).toEqual([
-      {
-        code: "E_PROJECT_YAML",
-        message:
-          'the file is not valid YAML: this line is indented further than the key "normalise" above it (line 4), so it is read as part of that key\'s value; expected the same indent as "normalise" (2 spaces), or no value after "normalise" on line 4 if this line belongs under it',
-        source: "index.yaml",
-        line: 5,
-        column: 4,
-      },
-    ]);
+    expect(issuesOf(() => parseProject(indented, "/p/index.yaml", "index.yaml"))).toEqual([MISSING_UNDER_NORMALISE]);
     // In single quotes, in brackets, after a tag and before a comment, in a "- " item (indent 2: "- ").
     expect(parsed("name: 'Zo''ne'\n  code: x1\n").problems).toEqual([{ line: 2, column: 3, reason: yamlMessages.indentedUnderValue("name", 1, 0) }]);
     expect(parsed("name: [a, b]\n  code: x1\n").problems).toEqual([{ line: 2, column: 3, reason: yamlMessages.indentedUnderValue("name", 1, 0) }]);
