@@ -69,7 +69,11 @@ const WORDS = {
     contribution: "贡献（点）",
     sharePercent: "占比（%）",
     notes:
-      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和精确等于总指数的变化；有利权重法（BoD）合成以各单位自选的权重同样精确分解；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）。",
+      "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和（四舍五入前）精确等于总指数的变化；有利权重法（BoD）合成以各单位自选的权重同样精确分解；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）。",
+    // After the notes of a page that shows a change (two years or more), as official tables say it (国家统计局: "由于四舍五入
+    // 的原因，分项数据之和与总计可能存在差异"): a change is the difference of the values to 15 digits (`differenceAsShown`),
+    // rounded after, so it may be 1 off in its last digit from the difference of the two rounded figures shown.
+    roundingNote: "注：变化与贡献均按未经四舍五入的数值计算后再四舍五入，因此变化与所列两期数值之差可能在末位相差1，分项之和与合计也可能存在差异。",
   },
   en: {
     title: "Innovation index report",
@@ -131,7 +135,9 @@ const WORDS = {
     contribution: "Contribution (points)",
     sharePercent: "Share (%)",
     notes:
-      "Contributions: for arithmetic aggregation, weight × change of the child's score (for deeper levels, the product of the weights down the path); they sum exactly to the change of the overall index. Benefit of the doubt is split exactly too, by each unit's own weights. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank).",
+      "Contributions: for arithmetic aggregation, weight × change of the child's score (for deeper levels, the product of the weights down the path); before rounding, they sum exactly to the change of the overall index. Benefit of the doubt is split exactly too, by each unit's own weights. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank).",
+    roundingNote:
+      "Note: changes and contributions are worked out from the unrounded values and then rounded, so a change may differ by one in its last digit from the difference of the rounded figures shown, and parts may not add up exactly to the total.",
   },
 } as const;
 

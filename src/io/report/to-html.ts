@@ -110,7 +110,9 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
     parts.push(
       `<section><h2>${escapeHtml(words.warnings)}</h2><p>${escapeHtml(words.warningsIntro)}</p><ul>${pageWarnings(result.warnings, language).map((warning) => `<li>${escapeHtml(warning)}</li>`).join("")}</ul></section>`,
     );
-  parts.push(`<footer><p>${escapeHtml(words.notes)}</p></footer>`);
+  // Once, with the notes: the changes and contributions shown (two years or more) are rounded after they are worked out.
+  const rounding = years.length > 1 ? `<p class="rounding-note">${escapeHtml(words.roundingNote)}</p>` : "";
+  parts.push(`<footer><p>${escapeHtml(words.notes)}</p>${rounding}</footer>`);
   return page(title, language, parts.join("\n"));
 }
 

@@ -232,3 +232,48 @@ describe("the report's changes are the differences of the figures as shown", () 
     expect(html).toContain('<tr><td>A</td><td>A</td><td class="number">108.8</td><td class="number">8.8</td>');
   });
 });
+
+describe("formatReportHtml: the note that changes are rounded after they are worked out", () => {
+  const NOTE_ZH = "注：变化与贡献均按未经四舍五入的数值计算后再四舍五入，因此变化与所列两期数值之差可能在末位相差1，分项之和与合计也可能存在差异。";
+  const NOTE_EN =
+    "Note: changes and contributions are worked out from the unrounded values and then rounded, so a change may differ by one in its last digit from the difference of the rounded figures shown, and parts may not add up exactly to the total.";
+  const count = (html: string, text: string) => html.split(text).length - 1;
+
+  it("says it once, in the page's language, after the notes at the foot of a page that shows 108.75 and 100.00 beside a change of 8.74", async () => {
+    // One dimension A (weight 1) of one indicator X, fixed-base on 2019 = 80. By hand: 2020 100 · 80.001 / 80 = 100.00125
+    // (shown 100.00), 2021 100 · 86.996 / 80 = 108.745 (shown 108.75, half away from zero); the change 2020–2021 is
+    // 108.745 − 100.00125 = 8.74375, shown 8.74: one below 108.75 − 100.00 = 8.75, the difference of the figures shown.
+    const tree = buildTree([
+      { line: 2, code: "A", parent: "", name: "A", nameEn: "A", weight: "1", direction: "", attributes: {} },
+      { line: 3, code: "X", parent: "A", name: "X", nameEn: "X", weight: "", direction: "+", attributes: {} },
+    ]);
+    if (!tree.ok) throw new Error("tree");
+    const panel = buildPanel(tree.value, [80, 80.001, 86.996].map((value, y) => ({ unit: "P", year: 2019 + y, indicator: "X", value })));
+    if (!panel.ok) throw new Error("panel");
+    const result = computeIndex(tree.value, panel.value);
+    const en = await formatReportHtml(result, analyzeResult(result), { language: "en" });
+    expect(en).toContain('<tr><td>INDEX</td><td class="level-0">Overall index</td><td>0</td><td class="number">100.00</td><td class="number">100.00</td><td class="number">108.75</td></tr>');
+    expect(en).toContain('<tr><td>INDEX</td><td>Overall index</td><td class="number">108.75</td><td class="number">8.74</td>');
+    expect([count(en, NOTE_EN), count(en, NOTE_ZH), count(en, 'class="rounding-note"')]).toEqual([1, 0, 1]);
+    expect(en).toMatch(/<footer><p>Contributions: [^<]*<\/p><p class="rounding-note">Note: changes and contributions [^<]*<\/p><\/footer>/);
+    const zh = await formatReportHtml(result, analyzeResult(result), { language: "zh" });
+    expect([count(zh, NOTE_ZH), count(zh, NOTE_EN), count(zh, 'class="rounding-note"')]).toEqual([1, 0, 1]);
+    expect(zh).toContain(`<p class="rounding-note">${NOTE_ZH}</p></footer>`);
+  });
+
+  it("says it once on a page of two units and three years too (its tables of changes are one per unit)", async () => {
+    for (const [language, note] of [["zh", NOTE_ZH], ["en", NOTE_EN]] as const) expect(count(await reportOf(smallResult(), language), note), language).toBe(1);
+  });
+
+  it("leaves it out of a page of one year, which shows no change nor contribution", async () => {
+    const result = smallResult({}, (records) => records.filter((record) => record.year === 2017));
+    expect(result.years).toEqual([2017]);
+    for (const language of ["zh", "en"] as const) {
+      const html = await reportOf(result, language);
+      expect(html, language).not.toContain("rounding-note");
+      expect([count(html, NOTE_ZH), count(html, NOTE_EN)], language).toEqual([0, 0]);
+      // the page is one of no change: no growth table
+      expect(html, language).not.toMatch(/<h3>(Growth |[0-9]{4}—[0-9]{4}年增长)/);
+    }
+  });
+});

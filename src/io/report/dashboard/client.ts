@@ -281,6 +281,9 @@ function renderOverview(): void {
   section.append(element("h3", {}, words.growthTable));
   section.append(table([words.year, words.value, ...changeHeaders, ...roots.map(({ n }) => nameOf(n))], rows));
   if (!data.ratioScale) section.append(element("p", { class: "hint" }, words.changeInPoints));
+  // Once, under the table of changes and contributions (of the unit shown): they are rounded after they are worked out.
+  // Not a hint, which print hides.
+  section.append(element("p", { class: "rounding-note" }, words.roundingNote));
 }
 
 // ---------------------------------------------------------------------------------------------------------------

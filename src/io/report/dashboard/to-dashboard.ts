@@ -77,7 +77,7 @@ h2 { font-size: 20px; border-bottom: 2px solid var(--line); padding-bottom: 4px;
 h3 { font-size: 15px; margin: 18px 0 6px; }
 .description { margin: 0 0 4px; color: #333; }
 ${NOTICE_STYLE}
-.meta, .hint { color: #555; font-size: 13px; }
+.meta, .hint, .rounding-note { color: #555; font-size: 13px; }
 .controls { display: flex; flex-wrap: wrap; gap: 12px; align-items: center; margin: 8px 0; font-size: 14px; }
 select, button { font: inherit; }
 button { cursor: pointer; border: 1px solid #b8c2cf; background: #fff; border-radius: 4px; padding: 4px 10px; }

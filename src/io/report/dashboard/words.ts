@@ -32,6 +32,8 @@ const ZH = {
   changePercent: "变化（%）",
   // Under the growth table where the values are on no ratio scale (the data's ratioScale false): no percent column.
   changeInPoints: "本指数没有自然零点（如最小—最大值标准化、Z 分数或 Copeland 法的得分），变化只以点数给出，不计百分比。",
+  // Under the growth table, as the static page's notes say it: changes and contributions rounded after they are worked out.
+  roundingNote: REPORT_ZH.roundingNote,
   rose: "上升",
   fell: "下降",
   sentence: "{year}年总指数{direction}{percent}%（{from} → {to}）",
@@ -111,7 +113,7 @@ const ZH = {
   warnings: REPORT_ZH.warnings,
   warningsIntro: REPORT_ZH.warningsIntro,
   notes:
-    "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和等于总指数的变化；有利权重法（BoD）同样按各评价对象逐年自选的权重精确分解；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）；排名变化中↑表示排名上升、↓表示下降（如↑3为上升3位）。",
+    "贡献：算术合成时为权重×子项得分变化（多层时为路径上权重之积），各项之和（四舍五入前）等于总指数的变化；有利权重法（BoD）同样按各评价对象逐年自选的权重精确分解；其他合成方法按对数变化份额分解。排名为竞争排名（同 Excel RANK.EQ，并列者排名相同）；排名变化中↑表示排名上升、↓表示下降（如↑3为上升3位）。",
   treeTitle: "指标体系与{year}年实际使用的权重",
   weightUsed: "实际权重",
   globalWeightUsed: "总指数中的实际权重",
@@ -155,6 +157,7 @@ const EN: DashboardWords = {
   change: "Change (points)",
   changePercent: "Change (%)",
   changeInPoints: "The index has no natural zero (as a min-max, z-score or Copeland score): its changes are given in points, not in percent.",
+  roundingNote: REPORT_EN.roundingNote,
   rose: "rose",
   fell: "fell",
   sentence: "In {year} the index {direction} {percent}% ({from} → {to})",
@@ -234,7 +237,7 @@ const EN: DashboardWords = {
   warnings: REPORT_EN.warnings,
   warningsIntro: REPORT_EN.warningsIntro,
   notes:
-    "Contributions: for arithmetic aggregation, weight × change of the child's score (the product of the weights down the path for deeper levels); they sum to the change of the overall index. Benefit of the doubt is split exactly too, with each unit's own weights of each year. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank); a rank change shows ↑ for up and ↓ for down (↑3: up three places).",
+    "Contributions: for arithmetic aggregation, weight × change of the child's score (the product of the weights down the path for deeper levels); before rounding, they sum to the change of the overall index. Benefit of the doubt is split exactly too, with each unit's own weights of each year. Other aggregations are split by log-change shares. Ranks are competition ranks (as Excel's RANK.EQ: ties share a rank); a rank change shows ↑ for up and ↓ for down (↑3: up three places).",
   treeTitle: "The indicator tree and the weights used in {year}",
   weightUsed: "Weight used",
   globalWeightUsed: "Overall weight used",

@@ -16,6 +16,9 @@ describe("dashboardWords", () => {
     expect([zh.interpolate, zh.carryForward, zh.carryBack]).toEqual(["interpolate", "carry-forward", "carry-back"].map((method) => methodName(method, "zh")));
     expect([zh.imputeMean, zh.imputeMedian]).toEqual(["mean", "median"].map((method) => methodName(method, "zh")));
     expect([zh.warnings, zh.warningsIntro]).toEqual([wordsOf("zh").warnings, wordsOf("zh").warningsIntro]);
+    // the note under the table of changes is the static page's, in both languages
+    expect([zh.roundingNote, dashboardWords("en").roundingNote]).toEqual([wordsOf("zh").roundingNote, wordsOf("en").roundingNote]);
+    expect(zh.roundingNote).toContain("在末位相差1");
     // the section of units compared, and the chart of ranks over the years, which is not a rank change
     expect([zh.units, zh.rankLines]).toEqual(["评价对象比较", "历年排名"]);
     // the audit as audit.html names it (统计审计)
