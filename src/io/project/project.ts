@@ -4,7 +4,8 @@
  */
 import { stat } from "node:fs/promises";
 import { dirname } from "node:path";
-import { LineCounter, parseDocument, isMap, isPair, isScalar, type Node } from "yaml";
+import { LineCounter, isMap, isPair, isScalar, type Node } from "yaml";
+import { parseYaml } from "../read/yaml-parse.js";
 import type { z } from "zod";
 import { projectMessages } from "../../core/project-messages.js";
 import { runMessages, type ExpectedType } from "../../core/run-messages.js";
@@ -89,7 +90,7 @@ export function parseProject(text: string, file: string, label = file): Project 
 function parseAgainst<Schema extends z.ZodType>(schema: Schema, text: string, file: string, label: string): Project<z.output<Schema>> {
   refuseLargeYaml(text, label, "project");
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseYaml(text, lineCounter);
   const lineAt = (offset: number | undefined) => (offset === undefined ? undefined : lineCounter.linePos(offset).line);
   if (document.errors.length > 0) {
     const error = document.errors[0];

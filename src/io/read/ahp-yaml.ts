@@ -18,7 +18,8 @@
  * A matrix's diagonal must be 1 and its lower triangle the reciprocals of the upper one (to 1%, so `0.33` passes for
  * `1/3`); the upper triangle is what is used.
  */
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, type Node } from "yaml";
+import { parseYaml } from "./yaml-parse.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { ValidationError, type Issue } from "../../errors.js";
 import type { Judgement } from "../../core/weighting/ahp.js";
@@ -36,7 +37,7 @@ const RECIPROCAL_TOLERANCE = 0.01;
 export function parseAhpYaml(text: string, source: string): Judgement[] {
   refuseLargeYaml(text, source, "judgements");
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseYaml(text, lineCounter);
   if (document.errors.length > 0) {
     // Nested past what the parser follows (`[[[...]]]`, hundreds of levels deep), the file is too deep, not invalid.
     if (isTooDeep(document.errors[0])) throw new ValidationError([tooDeepIssue(text, source, lineCounter, "E_AHP_YAML_SHAPE", "judgements")]);

@@ -11,7 +11,8 @@
  *     - { code: A11, name: 研发经费占比, direction: + }
  * ```
  */
-import { CST, isMap, isScalar, isSeq, LineCounter, parseDocument, type YAMLMap } from "yaml";
+import { CST, isMap, isScalar, isSeq, LineCounter, type YAMLMap } from "yaml";
+import { parseYaml } from "./yaml-parse.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
@@ -28,7 +29,7 @@ const ROW_KEYS = new Set(["code", "parent", "name", "name_en", "weight", "direct
 export function parseTreeYaml(text: string, source: string): Tree {
   refuseLargeYaml(text, source, "tree");
   const lineCounter = new LineCounter();
-  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const document = parseYaml(text, lineCounter);
   if (document.errors.length > 0) {
     const error = document.errors[0];
     // The parser builds nested lists and maps by recursion and gives up a few hundred levels down: the file is not

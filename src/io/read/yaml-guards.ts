@@ -5,10 +5,11 @@
  * when it is too large to parse (`refuseLargeYaml`), and when it is nested too deep to parse (`isTooDeep`,
  * `tooDeepIssue`): reported as such, with the line, not as invalid YAML.
  */
-import { isAlias, isCollection, isPair, Parser, visit, type CST, type Document, type LineCounter, type YAMLError } from "yaml";
+import { isAlias, isCollection, isPair, LineCounter, Parser, visit, type CST, type Document, type YAMLError } from "yaml";
+import { parseYaml } from "./yaml-parse.js";
 import { limitMessages, type YamlContent } from "../../core/limit-messages.js";
 import { InputError, ValidationError, type Issue } from "../../errors.js";
-import { yamlMistake } from "./yaml-reasons.js";
+import { tabWrittenAsSpaces, yamlMistake } from "./yaml-reasons.js";
 
 /**
  * The largest YAML tree, judgements or project file parsed: 2 MB. YAML is parsed whole into a tree of nodes, at over
@@ -133,14 +134,17 @@ const LOCAL_UNEXPECTED = /^(?:Unexpected (?:,|empty item) in flow|Unexpected blo
  * tab, unless it is out of line whatever the tab stands for), and the unexpected tokens (UNEXPECTED_TOKEN) after an
  * error that breaks the structure (any but a key written twice), but those of a line's own (`LOCAL_UNEXPECTED`): the
  * parser reports every token of the rest of a broken block (a tab-indented key gives one per word after it), which says
- * nothing new. A mistake in such a rest is not reported, as the parser does not find it: a tab before a key of a "- "
- * item at column 1 makes the rest of the file such tokens. `content` is what the file holds, for what is expected.
+ * nothing new. A tab before a key of a "- " item at column 1 makes the whole rest of the file such tokens, hiding its
+ * mistakes: when the tab's error and every one after it are unexpected tokens, the text is parsed again with the tab's
+ * indent written as spaces (`tabWrittenAsSpaces`, within the budget of its parses again), and the problems of that
+ * text (found so, a later such tab too) on the lines below the tab's are given, at the same lines and columns.
+ * `content` is what the file holds, for what is expected.
  */
 export function yamlSyntaxProblems(document: Document, text: string, lineCounter: LineCounter, content: YamlContent): YamlSyntaxProblem[] {
   const problems: YamlSyntaxProblem[] = [];
   const lines = new Set<number>();
   let broken = false;
-  for (const error of document.errors) {
+  for (const [index, error] of document.errors.entries()) {
     if (isTooDeep(error) || (broken && error.code === "UNEXPECTED_TOKEN" && !LOCAL_UNEXPECTED.test(error.message))) continue;
     const mistake = yamlMistake(error, document, text, lineCounter, content);
     const { line, col } = lineCounter.linePos(mistake.offset);
@@ -150,6 +154,14 @@ export function yamlSyntaxProblems(document: Document, text: string, lineCounter
     if (reported) continue;
     if (error.code !== "DUPLICATE_KEY") broken = true;
     problems.push({ line, column: col, reason: mistake.reason });
+    const restStray = mistake.tab === true && document.errors.slice(index).every((later) => later.code === "UNEXPECTED_TOKEN");
+    const written = restStray ? tabWrittenAsSpaces(text, mistake.offset) : undefined;
+    if (written !== undefined) {
+      const writtenLines = new LineCounter();
+      const writtenDocument = parseYaml(written, writtenLines);
+      const below = yamlSyntaxProblems(writtenDocument, written, writtenLines, content).filter((problem) => problem.line > line && !lines.has(problem.line));
+      return problems.concat(below);
+    }
   }
   return problems;
 }

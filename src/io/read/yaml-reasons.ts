@@ -7,7 +7,8 @@
  * which the tool does not set), IMPOSSIBLE (the parser's own bug), and any code a later parser adds. BAD_COLLECTION_TYPE
  * is only ever a warning, not an error, and RESOURCE_EXHAUSTION a file too deep (`isTooDeep`), reported as such.
  */
-import { isCollection, isScalar, parseDocument, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from "yaml";
+import { isCollection, isScalar, visit, type Document, type ErrorCode, type LineCounter, type YAMLError } from "yaml";
+import { parseYaml } from "./yaml-parse.js";
 import type { YamlContent } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { yamlMessages, type FlowClose } from "../../core/yaml-messages.js";
@@ -81,10 +82,11 @@ const REASONS: Readonly<Partial<Record<ErrorCode, (message: string) => string>>>
   },
 };
 
-/** A YAML syntax error in the tool's words: where the mistake is (an offset of the text) and why. */
+/** A YAML syntax error in the tool's words: where the mistake is (an offset of the text) and why; `tab` when it is a tab in a line's indent, at the tab. */
 export interface YamlMistake {
   offset: number;
   reason: string;
+  tab?: true;
 }
 
 /** Why `error` (of `document`, parsed from `text`) is an error, in words (`yamlMistake`'s reason). */
@@ -115,7 +117,7 @@ export function yamlMistake(error: YAMLError, document: Document, text: string, 
   }
   const tab = tabBefore(text, offset);
   if (error.code === "TAB_AS_INDENT" || (tab !== undefined && !wrongWhateverTheTab(text, tab, offset))) {
-    return { offset: tab ?? offset, reason: readerMessages.yamlTabIndent() };
+    return { offset: tab ?? offset, reason: readerMessages.yamlTabIndent(), tab: true };
   }
   const message = error.message.split("\n")[0].trim();
   if (error.code === "BLOCK_AS_IMPLICIT_KEY") {
@@ -221,13 +223,47 @@ function columnsOf(line: TextLine): number[] {
 const TAB_INDENTS_TRIED = 24;
 
 /**
- * The most characters `wrongWhateverTheTab` parses again for one text, all its questions together: well under a second
- * of the parser's (1 to 3 s per MB), however many tab-indented lines the file has. Past it, an error is the tab's.
+ * The most characters `wrongWhateverTheTab` and `tabWrittenAsSpaces` parse again for one text, all their questions
+ * together (the texts `tabWrittenAsSpaces` writes share what is left of it): well under a second of the parser's (1 to
+ * 3 s per MB), however many tab-indented lines the file has. Past it, an error is the tab's, and the rest of the file
+ * after a tab that makes it stray tokens is not parsed again.
  */
 const TAB_PARSE_BUDGET = 250_000;
 
 /** The answers of `wrongWhateverTheTab` for the last text (by the tab's line and the error's: the parser's several errors on one line ask the same question), and its budget left. */
 let tabChecks: { text: string; left: number; answers: Map<string, boolean> } | undefined;
+
+/** The answers and budget left of `text` (`tabChecks`), new (a whole `TAB_PARSE_BUDGET`) for a text other than the last. */
+function tabChecksOf(text: string): { text: string; left: number; answers: Map<string, boolean> } {
+  if (tabChecks?.text !== text) tabChecks = { text, left: TAB_PARSE_BUDGET, answers: new Map() };
+  return tabChecks;
+}
+
+/**
+ * `text` with the indent of the line of the tab at `tab` written as spaces: as many as put the line in line with the
+ * keys of the line above it (blank lines and comments aside), at the last of its columns (`columnsOf`: after its "- ",
+ * for a "- key: value" item), or at column 1 when no line is above it. For the errors after a tab that the parser makes
+ * the rest of the file stray tokens of (a tab before a key of a "- " item at column 1): the text written so is parsed
+ * again for the mistakes of the lines below, on the same lines and columns as in `text`, as only the tab's line changes.
+ * That parse (the length of the text written) is charged to `text`'s `TAB_PARSE_BUDGET`, and what is left of it goes to
+ * the text written, whose own tabs are checked with it; `undefined` when not that much is left.
+ */
+export function tabWrittenAsSpaces(text: string, tab: number): string | undefined {
+  const checks = tabChecksOf(text);
+  const lines = linesOf(text);
+  const index = lineIndexAt(lines, tab);
+  const line = lines[index];
+  let indent = 0;
+  for (let above = index - 1; above >= 0; above--) {
+    if (isBlank(lines[above])) continue;
+    indent = columnsOf(lines[above]).at(-1) ?? 0;
+    break;
+  }
+  const written = text.slice(0, line.start) + " ".repeat(indent) + text.slice(line.indentEnd);
+  if (written.length > checks.left) return undefined;
+  tabChecks = { text: written, left: checks.left - written.length, answers: new Map() };
+  return written;
+}
 
 /**
  * Whether the line of `offset`, below the line whose indent holds the tab at `tab`, is wrong whatever indent the tab
@@ -245,8 +281,7 @@ function wrongWhateverTheTab(text: string, tab: number, offset: number): boolean
   const index = lineIndexAt(lines, offset);
   const tabIndex = lineIndexAt(lines, tab);
   if (tabIndex === index) return false;
-  if (tabChecks?.text !== text) tabChecks = { text, left: TAB_PARSE_BUDGET, answers: new Map() };
-  const checks = tabChecks;
+  const checks = tabChecksOf(text);
   const question = `${tabIndex}:${index}`;
   const known = checks.answers.get(question);
   if (known !== undefined) return known;
@@ -279,7 +314,7 @@ function wrongWhateverTheTab(text: string, tab: number, offset: number): boolean
       break;
     }
     checks.left -= window.length;
-    const onLine = parseDocument(window, { prettyErrors: false }).errors.some((error) => error.pos[0] >= start && error.pos[0] <= start + line.end - line.start);
+    const onLine = parseYaml(window).errors.some((error) => error.pos[0] >= start && error.pos[0] <= start + line.end - line.start);
     if (!onLine) {
       wrong = false;
       break;

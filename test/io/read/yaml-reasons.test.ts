@@ -262,13 +262,54 @@ describe("yamlSyntaxProblems: a mistake the parser finds elsewhere, at the mista
     // spaces at its column, once" above, whose line 6 is in line with its list once the tab is 2 spaces.)
   });
 
-  it("cannot report a mistake the parser does not find: the rest of the file after a tab before a key of a - item at column 1", () => {
-    // The parser reads everything after the tab as stray tokens: "weight: a: b" (3:11 once the tab is fixed, after
-    // "  weight: ", 10 characters) is not among its errors, and only the tab is reported.
+  it("reports the mistakes after a tab before a key of a - item at column 1, which the parser reads as stray tokens", () => {
+    // The parser reads everything after the tab as stray tokens (the first at 2:2, just after it), so "weight: a: b" is
+    // not among its errors. Parsed again with the tab written as 2 spaces (the key column of "- code: A"), the second
+    // "key: value" is found at 3:11 (the "a" after "  weight: ", 10 characters): line 3 is unchanged, so the same place.
     const text = "- code: A\n\tname: a\n  weight: a: b\n";
+    expect(found(text)[0]).toEqual(["UNEXPECTED_TOKEN", 2, 2]);
     expect(found(text).every(([code]) => code === "UNEXPECTED_TOKEN")).toBe(true);
-    expect(parsed(text).problems).toEqual([{ line: 2, column: 1, reason: readerMessages.yamlTabIndent() }]);
+    expect(parsed(text).problems).toEqual([
+      { line: 2, column: 1, reason: readerMessages.yamlTabIndent() },
+      { line: 3, column: 11, reason: yamlMessages.compactMap() },
+    ]);
     expect(parsed("- code: A\n  name: a\n  weight: a: b\n").problems).toEqual([{ line: 3, column: 11, reason: yamlMessages.compactMap() }]);
+    // Nothing after the tab but right lines: the tab alone.
+    expect(parsed("- code: A\n\tname: a\n  weight: 1\n").problems).toEqual([{ line: 2, column: 1, reason: readerMessages.yamlTabIndent() }]);
+    // Two such tabs, each before a key of its item (2:1 and 4:1): with the first written as spaces, the parser reads
+    // the rest after the second as stray tokens, so that text is parsed again with the second written as spaces too;
+    // "weight: a: b" is then found at 5:11 ("  weight: " is 10 characters).
+    const two = "- code: A\n\tname: a\n- code: B\n\tname: b\n  weight: a: b\n";
+    expect(found(two).every(([code]) => code === "UNEXPECTED_TOKEN")).toBe(true);
+    expect(parsed(two).problems).toEqual([
+      { line: 2, column: 1, reason: readerMessages.yamlTabIndent() },
+      { line: 4, column: 1, reason: readerMessages.yamlTabIndent() },
+      { line: 5, column: 11, reason: yamlMessages.compactMap() },
+    ]);
+    // The same in a tree's message: each problem with its file, line and column, in a list of them.
+    expect(issuesOf(() => parseTreeYaml(text, "tree.yaml")).map(({ line, column }) => [line, column])).toEqual([[2, 1], [3, 11]]);
+  });
+
+  it("reports the mistakes after such a tab in index.yaml too, written as a list by mistake", () => {
+    // "- indicators: …" makes the file a list: the tab of line 2 makes the rest stray tokens; written as 2 spaces
+    // (after "- "), "methods: a: b" is found at 3:12 (the "a" after "  methods: ", 11 characters).
+    const text = "- indicators: tree.csv\n\tvalues: vals.csv\n  methods: a: b\n";
+    expect(found(text).every(([code]) => code === "UNEXPECTED_TOKEN")).toBe(true);
+    expect(issuesOf(() => parseProject(text, "/p/index.yaml", "index.yaml"))).toEqual([
+      { code: "E_PROJECT_YAML", message: "the file is not valid YAML: a tab indents this line; expected spaces", source: "index.yaml", line: 2, column: 1 },
+      { code: "E_PROJECT_YAML", message: projectMessages.yamlSyntax(yamlMessages.compactMap()), source: "index.yaml", line: 3, column: 12 },
+    ]);
+  });
+
+  it("parses a file full of such tabs again only within its budget (250,000 characters)", () => {
+    // 170 items of "- code: A\n" (10 characters) and "\tname: " + 200 a's + "\n" (208): 37,060 characters, each tab
+    // (line 2, 4, …) making the rest stray tokens (long names: few tokens, a fast parse). Each text written has one tab
+    // fewer and one character more (a tab for 2 spaces): 37,061 + … + 37,066 = 222,381 fit in 250,000, a seventh (37,067
+    // more, 259,448) does not. So the tabs of lines 2 to 12 are each followed by a parse again, and that of line 14, found
+    // in the sixth, is the last reported.
+    const text = `- code: A\n\tname: ${"a".repeat(200)}\n`.repeat(170);
+    expect(text.length).toBe(37_060);
+    expect(parsed(text).problems).toEqual([2, 4, 6, 8, 10, 12, 14].map((line) => ({ line, column: 1, reason: readerMessages.yamlTabIndent() })));
   });
 
   it("says of a - item out of line which list it is out of line with, in a tree", () => {
