@@ -7,8 +7,9 @@
  * that is not is refused, `extraFields` in io/read/columns.ts); a row with exactly the header's fields never is, nor a
  * cell written in quotes, nor a row with no more fields than the file's others: some tools end every row with a comma
  * and the header not, and there `A,2019,x1,1,234,` is value 1 and note 234 as written. A row is looked at only when it
- * has more fields to spare than the file's rows that show no such number (the fewest of theirs; none when every row
- * shows one): in that file `A,2019,x1,1,234,,` still is (`thousandsSplits` in io/read/data-csv.ts). The groups may land
+ * has more fields to spare than the file's rows that show no such number (as many as most of them have, the fewer of a
+ * tie; none when every row shows one): in that file `A,2019,x1,1,234,,` still is (`thousandsSplits` in
+ * io/read/data-csv.ts), and one row without the others' trailing comma changes nothing. The groups may land
  * in a column the layout reads: in `unit,indicator,2019,2020,note` the row `A,x1,1,234,6,` reads 2019 = 1 and 2020 =
  * 234, the real 2020 value in the note.
  */

@@ -381,9 +381,11 @@ function marked(record: ValueRecord, row: CsvRow, index: number): ValueRecord {
  * A split is evident only against the file's other rows: some tools end every row with a comma and the header not, so
  * that every row has one empty field to spare, and `A,2019,x1,1,234,` (value 1, note 234) is a plain row there. The
  * surplus of a row is its fields past the header's (0 for a row no longer than it); the file's usual surplus is the
- * smallest of the rows with none of these marks (0 when every row has one; rows refused for fields past the header's
- * that are not empty count for nothing). A row is marked only when its surplus exceeds the usual one: in a file whose
- * rows all end with a comma, `A,2019,x1,1,234,,` (7 fields for 5) still is.
+ * one most of the rows with none of these marks have, the smaller of a tie (0 when every row has one; rows refused
+ * for fields past the header's that are not empty count for nothing), so that one row without the trailing comma of
+ * the others (the last, or one edited by hand) does not make every other row's a split. A row is marked only when its
+ * surplus exceeds the usual one: in a file whose rows all end with a comma, `A,2019,x1,1,234,,` (7 fields for 5)
+ * still is.
  */
 function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly number[]): (row: CsvRow, index: number) => Pick<ValueRecord, "thousandsSplit"> {
   if (table.delimiter !== "," || decimal !== ".") return () => ({});
@@ -403,16 +405,23 @@ function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly
     }
     return marks;
   };
-  // The marks of each row longer than the header that has some, and the usual surplus of the others (see above).
+  // The marks of each row longer than the header that has some, and how many of the others have each surplus (see above).
   const marksByRow = new Map<CsvRow, ReturnType<typeof marksOf>>();
-  let usual = Number.POSITIVE_INFINITY;
+  const rowsBySurplus = new Map<number, number>();
   for (const row of table.rows) {
     if (row.cells.length > headerFields && row.cells.slice(headerFields).some((cell) => cell.trim() !== "")) continue;
     const marks = row.cells.length > headerFields ? marksOf(row) : undefined;
     if (marks && marks.size > 0) marksByRow.set(row, marks);
-    else usual = Math.min(usual, surplusOf(row));
+    else {
+      const surplus = surplusOf(row);
+      rowsBySurplus.set(surplus, (rowsBySurplus.get(surplus) ?? 0) + 1);
+    }
   }
-  const baseline = Number.isFinite(usual) ? usual : 0;
+  let baseline = 0;
+  let most = 0;
+  for (const [surplus, rows] of rowsBySurplus) {
+    if (rows > most || (rows === most && surplus < baseline)) [baseline, most] = [surplus, rows];
+  }
   return (row, index) => {
     if (surplusOf(row) <= baseline) return {};
     const split = marksByRow.get(row)?.get(index);

@@ -610,9 +610,31 @@ describe("parseDataCsv: a number split at its thousands separator by an unquoted
       expect(parsed.ok && thousandsSplitWarnings(parsed.value, "v.csv")).toEqual([{ code: "W_THOUSANDS_SPLIT", message: checkMessages.thousandsSplit(meant, 1), source: "v.csv", line: 5, column: 4 }]);
     });
 
-    it("takes the fewest fields to spare of the rows without a split number: one row as long as its header makes it 0", () => {
-      // Line 3 without its trailing comma: 5 fields, 0 to spare; line 4's 1 spare field is then more: 1,234 split.
+    it("takes the fewer fields to spare of a tie among the rows without a split number: one row of two as long as its header makes it 0", () => {
+      // Line 3 without its trailing comma: 5 fields, 0 to spare, against line 2's 1: one row each, so 0 is usual, and
+      // line 4's 1 spare field is then more: 1,234 split.
       expect(marksOf(TRAILING.replace("A,2018,x1,7,,", "A,2018,x1,7,"))).toEqual([undefined, undefined, mark("1", ["234"], 5, "note", 6, 5).thousandsSplit]);
+    });
+
+    it("takes the fields to spare most rows without a split number have: one row without the trailing comma changes nothing", () => {
+      // Lines 2, 3 and 5 hold no split number: 2 (5, "ok") and 3 (7, "") end with a comma, 1 field to spare each; line
+      // 5 (6, "checked", the last, written without one) has 0. Two rows against one: 1 is usual, and line 4 (1, then
+      // 234, 6 fields: 1 to spare) is the value 1 and the note 234, as written. (The fewest, 0, made it a split.)
+      const odd = `${TRAILING}A,2020,x1,6,checked\n`;
+      expect(marksOf(odd)).toEqual([undefined, undefined, undefined, undefined]);
+      const parsed = parseDataCsv(odd, "v.csv");
+      expect(parsed.ok && thousandsSplitWarnings(parsed.value, "v.csv")).toEqual([]);
+      // The odd row in the middle (line 3, edited by hand): the same.
+      expect(marksOf(TRAILING.replace("A,2018,x1,7,,", "A,2018,x1,7,") + "A,2020,x1,6,ok,\n")).toEqual([undefined, undefined, undefined, undefined]);
+      // With a real split besides: line 6, A | 2021 | x1 | 1 | 234 | "" | "", 7 fields, 2 to spare against the usual
+      // 1: 1,234 split, one warning at 6:4 (the value) naming 1234, counting that one cell (line 4 is none).
+      const split = `${odd}A,2021,x1,1,234,,\n`;
+      expect(marksOf(split)).toEqual([undefined, undefined, undefined, undefined, mark("1", ["234"], 5, "note", 7, 5).thousandsSplit]);
+      const meant = { file: "v.csv", line: 6, column: 4, cell: "1", read: 1, groups: ["234"], nextColumn: 5, nextName: "note", fields: 7, headerFields: 5, meant: 1234 };
+      const withSplit = parseDataCsv(split, "v.csv");
+      expect(withSplit.ok && thousandsSplitWarnings(withSplit.value, "v.csv")).toEqual([
+        { code: "W_THOUSANDS_SPLIT", message: checkMessages.thousandsSplit(meant, 1), source: "v.csv", line: 6, column: 4 },
+      ]);
     });
 
     it("is the same in a wide layout: 2019 = 1 and 2020 = 234 as written, but a row with two fields to spare is split", () => {
