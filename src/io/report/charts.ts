@@ -140,9 +140,19 @@ export function axisMinimum(values: readonly number[]): number {
   if (!(low > 0) || low <= high - low) return 0;
   const range = high - low || Math.abs(high) / 10;
   const rough = range / 4;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((factor) => factor * power).find((candidate) => candidate >= rough)!;
-  return Math.max(0, Math.floor((low - range / 5) / step) * step);
+  const exponent = Math.floor(Math.log10(rough));
+  const factor = [1, 2, 5, 10].find((candidate) => decimalTimesPower(candidate, exponent) >= rough)!;
+  const steps = Math.floor((low - range / 5) / decimalTimesPower(factor, exponent));
+  return Math.max(0, decimalTimesPower(steps * factor, exponent));
+}
+
+/**
+ * `whole` × 10^`exponent` as the double nearest the decimal (one correctly rounded operation on exact integers), not
+ * `whole * 0.1`, which is 143.70000000000002 for 1437 × 0.1: ECharts' axis then starts past its own rounded start and
+ * fails an assertion (the static report ended in an internal error on two units 0.3 apart).
+ */
+function decimalTimesPower(whole: number, exponent: number): number {
+  return exponent >= 0 ? whole * 10 ** exponent : whole / 10 ** -exponent;
 }
 
 /** The height a bar chart of `count` bars needs. */
@@ -192,9 +202,13 @@ const toData = (value: number) => (Number.isFinite(value) ? value : "-");
 /** The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k at or above `value` (for an axis maximum). */
 export function niceCeiling(value: number): number {
   if (!(value > 0)) return 1;
-  const power = Math.pow(10, Math.floor(Math.log10(value)));
-  for (const step of [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10]) if (step * power >= value) return step * power;
-  return 10 * power;
+  const exponent = Math.floor(Math.log10(value));
+  // In tenths, so that each candidate is the double nearest its decimal (1.2 × 0.1 is 0.12000000000000001).
+  for (const tenths of [10, 12, 15, 20, 25, 30, 40, 50, 60, 80, 100]) {
+    const candidate = decimalTimesPower(tenths, exponent - 1);
+    if (candidate >= value) return candidate;
+  }
+  return decimalTimesPower(10, exponent);
 }
 
 /**
