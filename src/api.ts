@@ -17,6 +17,7 @@
  * library-names.ts.
  */
 import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { analyzeResult, type Analysis, type AnalysisOptions } from "./core/analysis/analyze.js";
 import { CONTRIBUTION_DEPTHS } from "./core/analysis/contributions.js";
 import { parseAggregateSpec } from "./core/aggregate/plan.js";
@@ -110,6 +111,19 @@ export interface PanelGiven extends Omit<Panel, "values"> {
 export interface InputsGiven extends Omit<Inputs, "panel"> {
   panel: PanelGiven;
 }
+
+/**
+ * The shipped Changzhou example as absolute paths, for `load(example)` from any folder (an installed package's files
+ * are not in the folder a notebook runs in): its indicator tree (`indicators`) and its values (`data`, illustrative: see
+ * data/changzhou/README.md). Its illustrative AHP judgements are `changzhou-2020-ahp.csv` beside the tree.
+ * @example
+ * const inputs = await load(example);
+ * inputs.panel.years; // => [2017, 2018, 2019, 2020]
+ */
+export const example: Readonly<{ indicators: string; data: string }> = Object.freeze({
+  indicators: fileURLToPath(new URL("../indicators/changzhou-2020.csv", import.meta.url)),
+  data: fileURLToPath(new URL("../data/changzhou/values.csv", import.meta.url)),
+});
 
 /**
  * Reads and validates an indicator tree and its values, exactly as `compute --indicators --data` does.

@@ -7,7 +7,7 @@
  */
 
 // The facade: the first calls to reach for
-export { load, compute, analyse, audit, report, uncertainty, presetOptions, messageOf, MESSAGE_LANGUAGES } from "./api.js";
+export { load, compute, analyse, audit, report, uncertainty, presetOptions, messageOf, MESSAGE_LANGUAGES, example } from "./api.js";
 export type { LoadSource, Inputs, InputsGiven, PanelGiven, IndexOptions, ComputedIndex, UncertaintyCallOptions } from "./api.js";
 
 // Vocabulary and errors

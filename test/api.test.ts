@@ -5,10 +5,10 @@
  * the library's names of the options (where the core's messages quote the command line's flags), are tested here too.
  */
 import { readFile, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { analyse, audit, compute, computeDropSensitivity, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, formatUncertaintyHtml, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
+import { analyse, audit, compute, computeDropSensitivity, example, computeIndex, formatSensitivityCsv, formatUncertaintyCsv, formatUncertaintyHtml, load, messageOf, presetOptions, PRESET_DEFINITIONS, PRESETS, report, uncertainty, type IndexOptions, type IndexResult } from "../src/index.js";
 import { INDEX_OPTION_NAMES } from "../src/api.js";
 import { InputError, UsageError, ValidationError } from "../src/errors.js";
 import { messagesZh } from "../src/core/zh/messages.js";
@@ -36,6 +36,20 @@ async function cliValues(flags: string[], files: typeof FILES = FILES): Promise<
   for (const row of json.results) for (const [code, value] of Object.entries(row.values)) values.set(`${row.unit}|${row.year}|${code}`, value ?? NaN);
   return values;
 }
+
+describe("example", () => {
+  it("reads the shipped example from any folder: load(example) is load of its files relative to the package", async () => {
+    // A folder that holds none of the example's files: the paths are absolute (the package's own indicators/, data/).
+    const elsewhere = await makeTempDir();
+    folders.push(elsewhere);
+    expect(example).toEqual({ indicators: join(ROOT, "indicators/changzhou-2020.csv"), data: join(ROOT, "data/changzhou/values.csv") });
+    expect(Object.isFrozen(example)).toBe(true);
+    const fromElsewhere = await load({ ...example, cwd: elsewhere });
+    expect(fromElsewhere.panel.years).toEqual([2017, 2018, 2019, 2020]);
+    const ahp = join(dirname(example.indicators), "changzhou-2020-ahp.csv");
+    expectSameValues(await compute(fromElsewhere, { weights: "ahp", ahp }), await cliValues(["--weights", "ahp", "--ahp", "indicators/changzhou-2020-ahp.csv"]));
+  });
+});
 
 describe("the facade", () => {
   it.each<[string, string[], IndexOptions]>([

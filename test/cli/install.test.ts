@@ -30,7 +30,7 @@ describe("installing the packed tarball", () => {
     const packed = await run("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: checkout, env, shell: windows });
     const [{ filename, files }] = JSON.parse(packed.stdout) as [{ filename: string; files: { path: string }[] }];
     const paths = files.map((file) => file.path);
-    for (const needed of ["bin/innovation-index.js", "dist/bundle/main.js", "dist/bundle/file-worker.js", "dist/index.js", "dist/index.d.ts", "schema/index.schema.json", "scripts/prepare.js", "indicators/changzhou-2020.csv", "data/changzhou/values.csv"])
+    for (const needed of ["bin/innovation-index.js", "dist/bundle/main.js", "dist/bundle/file-worker.js", "dist/index.js", "dist/index.d.ts", "schema/index.schema.json", "scripts/prepare.js", "indicators/changzhou-2020.csv", "data/changzhou/values.csv", "examples/tutorial/values.csv", "examples/microdata/values.sql", "LICENSE"])
       expect(paths, needed).toContain(needed);
     expect(paths.filter((path) => /^(src|test|bench)\//.test(path))).toEqual([]);
 
