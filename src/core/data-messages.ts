@@ -93,6 +93,14 @@ export const dataMessages = catalogue("dataMessages", {
   /** A code that is a tree code but for letters that look like digits (l or I for 1, O for 0). */
   lookalikeCode: (code: string, treeCode: string) =>
     `unknown indicator ${quote(code)}: did you mean ${quote(treeCode)}? the letters l, I and O look like the digits 1 and 0; expected a leaf code of the indicator tree, as the tree writes it`,
+  /**
+   * A code a letter or two from the leaf `treeCode` (`closestName`); `withoutValues`: no value read names that leaf,
+   * as when the tree renamed the indicator (A23 now A24), which is why it was chosen.
+   */
+  nearCode: (code: string, treeCode: string, withoutValues: boolean) =>
+    `unknown indicator ${quote(code)}: did you mean ${quote(treeCode)}${
+      withoutValues ? `, the nearest leaf code with no values read (an indicator renamed in the tree)` : ""
+    }? expected a leaf code of the indicator tree, as the tree writes it`,
   infiniteValue: (source: string, unit: string, year: number, indicator: string, value: number) =>
     `${source}: indicator ${quote(indicator)}${ofUnit(unit)}, year ${year}: the value is ${value > 0 ? "Infinity" : "-Infinity"}; expected a finite number (an empty cell or NULL for a missing value)`,
   /** A NaN from a query or a Parquet file (0/0 upstream), which a missing-value policy would otherwise fill as a gap. */

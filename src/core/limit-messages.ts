@@ -146,15 +146,29 @@ const QUERY_FILE_ENCODINGS: Readonly<Record<QueryFileEncoding, string>> = {
   "UTF-16BE": "UTF-16BE text",
 };
 
+/** What text of each `QueryFileEncoding` is in a JSON file, which no spreadsheet saves. */
+const JSON_FILE_ENCODINGS: Readonly<Record<QueryFileEncoding, string>> = {
+  GBK: "GBK/GB18030 text",
+  "UTF-16LE": "UTF-16LE text",
+  "UTF-16BE": "UTF-16BE text",
+};
+
 /** How a file a query reads is saved again as UTF-8 (`queryFileEncoding`). */
 const SAVE_AS_UTF8 = 'save it again as UTF-8 (in Excel: Save As "CSV UTF-8", "CSV UTF-8(逗号分隔)" in Chinese Excel)';
+/** How a JSON file a query reads is saved again as UTF-8: by what wrote it, as no spreadsheet saves JSON. */
+const SAVE_JSON_AS_UTF8 = "save it again as UTF-8 in the editor or program that wrote it";
 
-/** What to do with a file of `encoding` that a query reads with `reader` (`queryFileEncoding`). */
-function queryFileFix(encoding: QueryFileEncoding, reader: "csv" | "json"): string {
+/**
+ * What to do with a file of `encoding` that a query reads with `reader` (`queryFileEncoding`); `gzipped`, for gzip
+ * data whose text is in `encoding`, which is unpacked before its text is saved again.
+ */
+function queryFileFix(encoding: QueryFileEncoding, reader: "csv" | "json", gzipped: boolean): string {
+  const unpack = gzipped ? "unpack it (gzip -d) and " : "";
+  if (reader === "json") return `${unpack}${SAVE_JSON_AS_UTF8}${encoding === "GBK" ? ", or convert it (iconv -f GB18030 -t UTF-8)" : ""}; DuckDB's read_json reads UTF-8 only`;
   if (encoding === "GBK")
-    return `${SAVE_AS_UTF8}, or convert it (iconv -f GB18030 -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK); DuckDB's encoding = 'gb18030' needs its encodings extension, which is never loaded here`;
-  if (encoding === "UTF-16LE" && reader === "csv") return `add encoding = 'utf-16' to the read_csv call that reads it, or ${SAVE_AS_UTF8}`;
-  return `${SAVE_AS_UTF8}${reader === "json" ? "; DuckDB's read_json reads UTF-8 only" : "; DuckDB's encoding = 'utf-16' reads UTF-16LE only"}`;
+    return `${unpack}${SAVE_AS_UTF8}, or convert it (iconv -f GB18030 -t UTF-8), or give it as the values file itself when it holds values in a layout the tool reads (the tool's own reader reads GBK); DuckDB's encoding = 'gb18030' needs its encodings extension, which is never loaded here`;
+  if (encoding === "UTF-16LE") return `add encoding = 'utf-16' to the read_csv call that reads it, or ${unpack}${SAVE_AS_UTF8}`;
+  return `${unpack}${SAVE_AS_UTF8}; DuckDB's encoding = 'utf-16' reads UTF-16LE only`;
 }
 
 /** Where a workbook's sheet goes instead, in the messages of workbooks too large to read. */
@@ -176,15 +190,28 @@ export const limitMessages = catalogue("limitMessages", {
   queryFileNul: (label: string, file: string, line: number | undefined, offset: number) =>
     `${label}: the query reads ${file}, which holds a NUL byte${line === undefined ? "" : ` on line ${line}`} at byte offset ${offset}, which no text holds (binary data, or text followed by the NUL bytes of a copy that stopped); ` +
     `expected a CSV or JSON file in UTF-8 without NUL bytes (if the rest of the file is NUL bytes, copy it again, or keep its first ${offset} bytes)`,
-  /** A file the values query of `label` reads as text (read_csv, read_json) that DuckDB refused, and that looks like `what`. */
-  queryFileBinary: (label: string, file: string, what: string) =>
-    `${label}: the query reads ${file}, which looks like ${what}, not text; expected a CSV or JSON file in UTF-8 (a workbook's sheet saved as "CSV UTF-8"; a Parquet file read with read_parquet)`,
+  /**
+   * A file the values query of `label` reads as text (read_csv, read_json) that DuckDB refused, and that looks like
+   * `what`; `gzipped`, gzip data (`x.csv.gz`, which DuckDB unpacks) whose unpacked first bytes look like it.
+   */
+  queryFileBinary: (label: string, file: string, what: string, gzipped = false) =>
+    `${label}: the query reads ${file}, ${gzipped ? "gzip data whose unpacked content looks like" : "which looks like"} ${what}, not text; expected a CSV or JSON file in UTF-8 (a workbook's sheet saved as "CSV UTF-8"; a Parquet file read with read_parquet)`,
   /** A file the values query of `label` reads with read_parquet that DuckDB refused, and that looks like `what`. */
   queryFileNotParquet: (label: string, file: string, what: string) =>
     `${label}: the query reads ${file} with read_parquet, but the file looks like ${what}, not Parquet; expected a Parquet file (a CSV file is read with read_csv, in UTF-8)`,
-  /** A file the values query of `label` reads with `reader` that DuckDB refused as not UTF-8, and that is text in `encoding`. */
-  queryFileEncoding: (label: string, file: string, encoding: QueryFileEncoding, reader: "csv" | "json") =>
-    `${label}: the query reads ${file}, which is ${QUERY_FILE_ENCODINGS[encoding]}, not UTF-8, which DuckDB expects; expected UTF-8: ${queryFileFix(encoding, reader)}`,
+  /**
+   * A file the values query of `label` reads with `reader` that DuckDB refused as not UTF-8, and that is text in
+   * `encoding`; `gzipped`, gzip data (`x.csv.gz`, which DuckDB unpacks) whose text inside is.
+   */
+  queryFileEncoding: (label: string, file: string, encoding: QueryFileEncoding, reader: "csv" | "json", gzipped = false) =>
+    `${label}: the query reads ${file}, ${gzipped ? "gzip data whose text inside is" : "which is"} ${(reader === "json" ? JSON_FILE_ENCODINGS : QUERY_FILE_ENCODINGS)[encoding]}, not UTF-8, which DuckDB expects; expected UTF-8: ${queryFileFix(encoding, reader, gzipped)}`,
+  /**
+   * A file the values query of `label` reads that is UTF-16BE text, read by read_csv's encoding = 'utf-16' as UTF-16LE
+   * (the query's columns, their names that text in the wrong byte order, were refused: `E_SQL_COLUMNS`).
+   */
+  queryFileByteOrder: (label: string, file: string) =>
+    `${label}: the query reads ${file}, which is UTF-16BE text, but DuckDB's encoding = 'utf-16' reads UTF-16LE only: the columns it found are that text read in the wrong byte order; ` +
+    `expected UTF-8 or UTF-16LE: ${SAVE_AS_UTF8}, or convert it to UTF-16LE (iconv -f UTF-16BE -t UTF-16LE), which encoding = 'utf-16' reads`,
   /** A `.parquet` values file that DuckDB refused, and that looks like `what`. */
   parquetNotParquet: (source: string, what: string) =>
     `${source}: the file looks like ${what}, not Parquet; expected a Parquet file (the tool reads a CSV file or an .xlsx workbook itself, given under its own extension, .csv or .xlsx)`,

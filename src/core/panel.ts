@@ -9,6 +9,7 @@ import { panelArgumentIssues, recordIssues } from "./argument-checks.js";
 import { limitMessages } from "./limit-messages.js";
 import { messages } from "./messages.js";
 import { toHalfWidth } from "./number.js";
+import { closestNames } from "./suggest.js";
 import type { Tree } from "./types.js";
 
 export interface Panel {
@@ -215,7 +216,8 @@ export function buildPanel(tree: Tree, records: readonly ValueRecord[], source?:
   const seen = new Map<number, ValueRecord>();
   const observed = new Set<string>();
   const reportedRows = new Set<string>();
-  const unknownMessage = unknownIndicatorMessages(tree);
+  // The leaves some record gives a value (an empty one gives none): a near code's leaf without any is likely renamed.
+  const unknownMessage = unknownIndicatorMessages(tree, () => new Set(records.flatMap((record) => (isEmpty(record) ? [] : [record.indicator]))));
   for (const record of records) {
     const where = { source: record.file ?? source, line: record.line, column: record.indicatorColumn ?? "indicator", id: record.indicator };
     const indicator = indicatorPosition.get(record.indicator);
@@ -365,24 +367,56 @@ const lookalike = (code: string) => code.toLowerCase().replace(/[li]/g, "1").rep
  * The message of a value for a code that is no node of `tree`, naming the leaf it likely meant: the code typed in
  * full-width characters (Ａ２ for A2, a Chinese input method in full-width mode), without its leading zeros (101 for
  * 0101, as Excel reads a code column as numbers), or in another case (b2 for B2); or the leaf whose name it is
- * (研发经费 for A1). The lookups are made once, on the first unknown code.
+ * (研发经费 for A1); else the one leaf code nearest to it (`nearLeafReading`: A24 for A23), among the leaves no value
+ * read names first (`leavesWithValues`, asked once, on the first such code: a code the tree renamed leaves its new code
+ * without values), and the message then says so. The lookups are made once, on the first unknown code.
  */
-export function unknownIndicatorMessages(tree: Tree): (code: string) => string {
+export function unknownIndicatorMessages(tree: Tree, leavesWithValues?: () => ReadonlySet<string>): (code: string) => string {
   const read = unknownIndicatorReading(tree);
+  const near = nearLeafReading(tree, leavesWithValues);
   return (code) => {
     const meant = read(code);
     if (meant?.how === "full-width") return messages.fullWidthCode(code, meant.leaf);
     if (meant?.how === "zeros") return messages.leadingZerosCode(code, meant.leaf);
     if (meant?.how === "case") return messages.caseCode(code, meant.leaf);
     if (meant?.how === "look") return messages.lookalikeCode(code, meant.leaf);
-    return messages.unknownIndicator(code, meant?.leaf);
+    if (meant?.how === "name") return messages.unknownIndicator(code, meant.leaf);
+    const nearest = near(code);
+    return nearest ? messages.nearCode(code, nearest.leaf, nearest.withoutValues) : messages.unknownIndicator(code);
+  };
+}
+
+/**
+ * The leaf code nearest to an unknown code (`closestNames` of src/core/suggest.ts): among the leaves without values
+ * (not in `leavesWithValues`), when one is near, `withoutValues` then; else among every leaf. Named only when it is
+ * the one nearest of its set: X9 is as near X1 as X2, a tie that names neither. Only a guess, so only for the message:
+ * a row of such a code is not taken to give that leaf's cell (`unknownIndicatorMeant` names none). Each code is looked
+ * up once (a long file repeats its unknown code on every row).
+ */
+function nearLeafReading(tree: Tree, leavesWithValues?: () => ReadonlySet<string>): (code: string) => { leaf: string; withoutValues: boolean } | undefined {
+  let withoutValues: string[] | undefined;
+  const found = new Map<string, { leaf: string; withoutValues: boolean } | undefined>();
+  return (code) => {
+    // A code of one letter or digit is one edit from every other such code: a leaf so near keeps nothing of it.
+    if (code.replace(/[\s_-]+/g, "").length < 2) return undefined;
+    if (found.has(code)) return found.get(code);
+    if (leavesWithValues && withoutValues === undefined) {
+      const valued = leavesWithValues();
+      withoutValues = tree.indicators.filter((leaf) => !valued.has(leaf));
+    }
+    const spare = withoutValues && withoutValues.length > 0 ? closestNames(code, withoutValues) : [];
+    const near = spare.length > 0 ? spare : closestNames(code, tree.indicators);
+    const nearest = near.length === 1 ? { leaf: near[0], withoutValues: spare.length > 0 } : undefined;
+    found.set(code, nearest);
+    return nearest;
   };
 }
 
 /**
  * The leaf of `tree` an unknown code likely meant, as its message (`unknownIndicatorMessages`) names it: the code in
  * full-width characters, without its leading zeros, in another case, with letters that look like digits, or the leaf's
- * name; `undefined` when it names none. A row of such a code meant that leaf's cell.
+ * name; `undefined` when it names none. A row of such a code meant that leaf's cell. (Not the nearest leaf code the
+ * message may suggest beside these, `nearLeafReading`: only a guess, so no cell is taken as meant by it.)
  */
 export function unknownIndicatorMeant(tree: Tree): (code: string) => string | undefined {
   const read = unknownIndicatorReading(tree);

@@ -45,11 +45,20 @@ const LONGEST_NAME = 64;
  * @example closestName("xyz", ["entropy", "critic"]) // => undefined
  */
 export function closestName(found: string, candidates: readonly string[]): string | undefined {
-  if (found.length > LONGEST_NAME) return undefined;
+  return closestNames(found, candidates)[0];
+}
+
+/**
+ * Every accepted name as close to `found` as the closest (`closestName`, which is the first of them), in the order of
+ * `candidates`; none when none is close. More than one: the guess is a tie (A23 is one edit from A22 and from A24).
+ * @example closestNames("A23", ["A22", "A24", "B1"]) // => ["A22", "A24"]
+ */
+export function closestNames(found: string, candidates: readonly string[]): string[] {
+  if (found.length > LONGEST_NAME) return [];
   const target = squash(found);
-  if (!target) return undefined;
+  if (!target) return [];
   const allowed = Math.min(3, Math.max(1, Math.floor(target.length / 3)));
-  let best: string | undefined;
+  let best: string[] = [];
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     if (candidate.length > LONGEST_NAME) continue;
@@ -58,11 +67,11 @@ export function closestName(found: string, candidates: readonly string[]): strin
     if (Math.abs(squashed.length - target.length) > allowed) continue;
     const distance = editDistance(target, squashed);
     if (distance < bestDistance) {
-      best = candidate;
+      best = [candidate];
       bestDistance = distance;
-    }
+    } else if (distance === bestDistance) best.push(candidate);
   }
-  return best !== undefined && best !== found && bestDistance <= allowed ? best : undefined;
+  return best.length > 0 && best[0] !== found && bestDistance <= allowed ? best : [];
 }
 
 /** `; did you mean "min-max"?` for a close name, else "" (to append to a message). */

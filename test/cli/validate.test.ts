@@ -181,6 +181,32 @@ describe("innovation-index validate", () => {
     );
   });
 
+  it("suggests for a code the tree renamed (X3, now X4) the nearest leaf code without values, in English and in Chinese", async () => {
+    // By hand: "x3" has 2 characters, so 1 edit allowed; X1, X2 and X4 are each 1 edit from X3 (a tie), and of them
+    // only X4 has no value in values.csv: X4, said to be without values. Each row of X3 is named (lines 6 and 7), then
+    // X4 without values (tree.csv line 5), as the values' problems come before those found after reading them all.
+    const tree = TREE + "X4,X,x4,,+\n";
+    const values = VALUES + "U,2017,X3,7\nU,2018,X3,8\n";
+    expect(await expectProblems(tree, values)).toBe(
+      [
+        "error: 3 problems found:",
+        `values.csv:6:3: ${messages.nearCode("X3", "X4", true)}`,
+        `values.csv:7:3: ${messages.nearCode("X3", "X4", true)}`,
+        `tree.csv:5: ${messages.indicatorWithoutValues("X4")}`,
+        "",
+      ].join("\n"),
+    );
+    expect(messages.nearCode("X3", "X4", true)).toBe(
+      'unknown indicator "X3": did you mean "X4", the nearest leaf code with no values read (an indicator renamed in the tree)? expected a leaf code of the indicator tree, as the tree writes it',
+    );
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const chinese = await runCli(["validate", "-i", "tree.csv", "-d", "values.csv"], dir, { language: "zh" });
+    expect(chinese.code).toBe(1);
+    expect(chinese.stderr).toContain(
+      'values.csv:6:3: 未知的指标 "X3"：是否应为 "X4"（最接近的、未读到任何数值的末级指标代码：指标体系中改过代码的指标）？应为指标体系中末级指标的代码，写法与指标体系相同\n',
+    );
+  });
+
   it("runs the method's checks on the cells that could be read: a missing base value beside a cell that is not a number", async () => {
     // X2 has no 2017 (base) value; X1's 2017 cell is "abc". The base check of X2 runs in the same pass; X1's own base
     // check is left out, as it would only be the unreadable cell again.

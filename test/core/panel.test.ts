@@ -147,6 +147,61 @@ describe("buildPanel", () => {
     );
   });
 
+  it("suggests the nearest leaf code for a code renamed in the tree (A23 now A24), preferring a leaf without values, and says so", () => {
+    const built = buildTree(
+      [
+        { line: 2, code: "A", parent: "", name: "创新投入", weight: "", direction: "" },
+        { line: 3, code: "A21", parent: "A", name: "研发人员", weight: "", direction: "+" },
+        { line: 4, code: "A22", parent: "A", name: "研发经费", weight: "", direction: "+" },
+        { line: 5, code: "A24", parent: "A", name: "孵化器", weight: "", direction: "+" },
+      ],
+      "t.csv",
+    );
+    if (!built.ok) throw new Error("fixture tree is invalid");
+    const renamed = built.value;
+    // By hand (`closestNames`: "a23" has 3 characters, so 1 edit allowed): A21, A22 and A24 are each 1 edit from A23, a
+    // tie that would name none. A21 and A22 have values; A24 has none (the values still call it A23): A24 alone.
+    const panel = buildPanel(renamed, [record("", 2017, "A21", 1, 2), record("", 2017, "A22", 2, 3), record("", 2017, "A23", 3, 4)], "v.csv");
+    expect(!panel.ok && panel.issues.map((issue) => [issue.code, issue.line, issue.message])).toEqual([
+      ["E_UNKNOWN_INDICATOR", 4, messages.nearCode("A23", "A24", true)],
+      ["E_NO_VALUES", 5, messages.indicatorWithoutValues("A24")],
+    ]);
+    expect(messages.nearCode("A23", "A24", true)).toBe(
+      'unknown indicator "A23": did you mean "A24", the nearest leaf code with no values read (an indicator renamed in the tree)? expected a leaf code of the indicator tree, as the tree writes it',
+    );
+    // An empty value gives no value: A24 written only as a blank row is still the leaf without values.
+    const blank = buildPanel(renamed, [record("", 2017, "A21", 1, 2), record("", 2017, "A22", 2, 3), record("", 2017, "A24", Number.NaN, 4), record("", 2017, "A23", 3, 5)], "v.csv");
+    expect(!blank.ok && blank.issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR").map((issue) => issue.message)).toEqual([messages.nearCode("A23", "A24", true)]);
+    // Every leaf with values: the nearest of all, without the word on values. B22 is 1 edit from A22, 2 from A21 and
+    // A24: A22. A23 is 1 edit from all three: a tie, none named. X9 is 2 or more from each: none.
+    const all = buildPanel(
+      renamed,
+      [record("", 2017, "A21", 1, 2), record("", 2017, "A22", 2, 3), record("", 2017, "A24", 3, 4), record("", 2017, "B22", 4, 5), record("", 2017, "A23", 5, 6), record("", 2017, "X9", 6, 7)],
+      "v.csv",
+    );
+    expect(!all.ok && all.issues.map((issue) => [issue.line, issue.message])).toEqual([
+      [5, messages.nearCode("B22", "A22", false)],
+      [6, messages.unknownIndicator("A23")],
+      [7, messages.unknownIndicator("X9")],
+    ]);
+    // Two leaves without values as near (A24 and A25, both renamed?): a tie, none named.
+    const twice = buildTree(
+      [
+        { line: 2, code: "A", parent: "", name: "创新投入", weight: "", direction: "" },
+        { line: 3, code: "A22", parent: "A", name: "研发经费", weight: "", direction: "+" },
+        { line: 4, code: "A24", parent: "A", name: "孵化器", weight: "", direction: "+" },
+        { line: 5, code: "A25", parent: "A", name: "众创空间", weight: "", direction: "+" },
+      ],
+      "t.csv",
+    );
+    if (!twice.ok) throw new Error("fixture tree is invalid");
+    const tied = buildPanel(twice.value, [record("", 2017, "A22", 1, 2), record("", 2017, "A23", 2, 3)], "v.csv");
+    expect(!tied.ok && tied.issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR").map((issue) => issue.message)).toEqual([messages.unknownIndicator("A23")]);
+    expect(messages.nearCode("B22", "A22", false)).toBe('unknown indicator "B22": did you mean "A22"? expected a leaf code of the indicator tree, as the tree writes it');
+    // Only a guess: no cell is taken as given by the row of A23 (unknownIndicatorMeant names no leaf for it).
+    expect(unknownIndicatorMeant(renamed)("A23")).toBeUndefined();
+  });
+
   it("places an unknown code at its cell and a duplicate at its value's cell, when the reader knows them", () => {
     const records: ValueRecord[] = [
       { unit: "A", year: 2018, indicator: "I1", value: 1, line: 2, indicatorColumn: 3, valueColumn: 4 },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { messages } from "../../src/core/messages.js";
-import { closestName, editDistance } from "../../src/core/suggest.js";
+import { closestName, closestNames, editDistance } from "../../src/core/suggest.js";
 
 describe("closestName (did you mean)", () => {
   it.each([
@@ -49,6 +49,16 @@ describe("closestName (did you mean)", () => {
     expect(closestName("wieght", ["code", "normalisation", "weights", "weight"])).toBe("weight");
     // by hand: "paren" is one edit from both "parent" and "paren_t" (squashed "parent"): the first is kept
     expect(closestName("paren", ["paren_t", "parent"])).toBe("paren_t");
+  });
+
+  it("lists every name of a tie (closestNames), the first of them closestName's", () => {
+    // by hand: "a23" has 3 letters, so 1 edit allowed; A22 and A24 are 1 edit away, B1 and A2345 2.
+    expect(closestNames("A23", ["A22", "B1", "A24", "A2345"])).toEqual(["A22", "A24"]);
+    expect(closestName("A23", ["A22", "B1", "A24", "A2345"])).toBe("A22");
+    // One nearest: itself alone. None near, or the name itself among the candidates: none.
+    expect(closestNames("B22", ["A21", "A22", "A24"])).toEqual(["A22"]);
+    expect(closestNames("X9", ["A21", "A22"])).toEqual([]);
+    expect(closestNames("A22", ["A22", "A23"])).toEqual([]);
   });
 
   it("ends the method and column messages with the suggestion", () => {

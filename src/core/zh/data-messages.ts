@@ -64,6 +64,8 @@ export const dataMessagesZh: Translation<typeof dataMessages> = {
     `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}？应为指标体系中末级指标的代码，字母大小写与指标体系相同`,
   lookalikeCode: (code, treeCode) =>
     `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}？字母 l、I、O 与数字 1、0 形似；应为指标体系中末级指标的代码，写法与指标体系相同`,
+  nearCode: (code, treeCode, withoutValues) =>
+    `未知的指标 ${quote(code)}：是否应为 ${quote(treeCode)}${withoutValues ? "（最接近的、未读到任何数值的末级指标代码：指标体系中改过代码的指标）" : ""}？应为指标体系中末级指标的代码，写法与指标体系相同`,
   infiniteValue: (source, unit, year, indicator, value) =>
     `${source}：指标 ${quote(indicator)}${ofUnitYear(unit, year)}：数值为 ${value > 0 ? "Infinity" : "-Infinity"}；应为有限数值（缺失值应为空单元格或 NULL）`,
   notANumberValue: (source, unit, year, indicator) =>

@@ -49,15 +49,26 @@ const QUERY_FILE_ENCODINGS: Readonly<Record<QueryFileEncoding, string>> = {
   "UTF-16BE": "UTF-16BE 文本",
 };
 
+/** `JSON_FILE_ENCODINGS` of limit-messages.ts in Chinese. */
+const JSON_FILE_ENCODINGS: Readonly<Record<QueryFileEncoding, string>> = {
+  GBK: "GBK/GB18030 文本",
+  "UTF-16LE": "UTF-16LE 文本",
+  "UTF-16BE": "UTF-16BE 文本",
+};
+
 /** `SAVE_AS_UTF8` of limit-messages.ts in Chinese. */
 const SAVE_AS_UTF8 = '重新另存为 UTF-8（在 Excel 中：另存为 "CSV UTF-8"，中文版 Excel 中为 "CSV UTF-8(逗号分隔)"）';
+/** `SAVE_JSON_AS_UTF8` of limit-messages.ts in Chinese. */
+const SAVE_JSON_AS_UTF8 = "在写出它的编辑器或程序中重新另存为 UTF-8";
 
 /** `queryFileFix` of limit-messages.ts in Chinese. */
-function queryFileFix(encoding: QueryFileEncoding, reader: "csv" | "json"): string {
+function queryFileFix(encoding: QueryFileEncoding, reader: "csv" | "json", gzipped: boolean): string {
+  const unpack = gzipped ? "先解压（gzip -d），再" : "";
+  if (reader === "json") return `请${unpack}${SAVE_JSON_AS_UTF8}${encoding === "GBK" ? "，或转换其编码（iconv -f GB18030 -t UTF-8）" : ""}；DuckDB 的 read_json 只读取 UTF-8`;
   if (encoding === "GBK")
-    return `请${SAVE_AS_UTF8}，或转换其编码（iconv -f GB18030 -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）；DuckDB 的 encoding = 'gb18030' 需要其 encodings 扩展，而此处从不加载扩展`;
-  if (encoding === "UTF-16LE" && reader === "csv") return `在读取它的 read_csv 调用中加上 encoding = 'utf-16'，或${SAVE_AS_UTF8}`;
-  return `请${SAVE_AS_UTF8}${reader === "json" ? "；DuckDB 的 read_json 只读取 UTF-8" : "；DuckDB 的 encoding = 'utf-16' 只读取 UTF-16LE"}`;
+    return `请${unpack}${SAVE_AS_UTF8}，或转换其编码（iconv -f GB18030 -t UTF-8），或者当它是本工具可读取的数值表时，直接把它作为数值文件（本工具自己的读取器可读取 GBK）；DuckDB 的 encoding = 'gb18030' 需要其 encodings 扩展，而此处从不加载扩展`;
+  if (encoding === "UTF-16LE") return `在读取它的 read_csv 调用中加上 encoding = 'utf-16'，或${unpack}${SAVE_AS_UTF8}`;
+  return `请${unpack}${SAVE_AS_UTF8}；DuckDB 的 encoding = 'utf-16' 只读取 UTF-16LE`;
 }
 
 /** `（是否应为 "weight"？）` for a suggestion, else "" (the `didYouMean` of limit-messages.ts, in Chinese). */
@@ -138,12 +149,15 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   queryFileNul: (label, file, line, offset) =>
     `${label}：查询读取 ${file}，该文件${line === undefined ? "" : `第 ${line} 行`}在字节偏移 ${offset} 处含有 NUL 字节，而文本中不会有 NUL 字节（这是二进制数据，或是文本后跟着中断的复制留下的 NUL 字节）；` +
     `应为不含 NUL 字节的 UTF-8 编码 CSV 或 JSON 文件（如果文件其余部分都是 NUL 字节，请重新复制该文件，或只保留其前 ${offset} 个字节）`,
-  queryFileBinary: (label, file, what) =>
-    `${label}：查询读取 ${file}，该文件看起来是${spacedStart(kindOf(what))}，而不是文本；应为 UTF-8 编码的 CSV 或 JSON 文件（工作簿的工作表请另存为 "CSV UTF-8"；Parquet 文件请用 read_parquet 读取）`,
+  queryFileBinary: (label, file, what, gzipped = false) =>
+    `${label}：查询读取 ${file}，${gzipped ? "这是 gzip 压缩数据，其解压后的内容看起来是" : "该文件看起来是"}${spacedStart(kindOf(what))}，而不是文本；应为 UTF-8 编码的 CSV 或 JSON 文件（工作簿的工作表请另存为 "CSV UTF-8"；Parquet 文件请用 read_parquet 读取）`,
   queryFileNotParquet: (label, file, what) =>
     `${label}：查询用 read_parquet 读取 ${file}，但该文件看起来是${spacedStart(kindOf(what))}，而不是 Parquet 文件；应为 Parquet 文件（CSV 文件请用 read_csv 读取，且应为 UTF-8 编码）`,
-  queryFileEncoding: (label, file, encoding, reader) =>
-    `${label}：查询读取 ${file}，该文件是${spacedStart(QUERY_FILE_ENCODINGS[encoding])}，而不是 DuckDB 所要求的 UTF-8；应为 UTF-8：${queryFileFix(encoding, reader)}`,
+  queryFileEncoding: (label, file, encoding, reader, gzipped = false) =>
+    `${label}：查询读取 ${file}，${gzipped ? "这是 gzip 压缩数据，其中的文本是" : "该文件是"}${spacedStart((reader === "json" ? JSON_FILE_ENCODINGS : QUERY_FILE_ENCODINGS)[encoding])}，而不是 DuckDB 所要求的 UTF-8；应为 UTF-8：${queryFileFix(encoding, reader, gzipped)}`,
+  queryFileByteOrder: (label, file) =>
+    `${label}：查询读取 ${file}，该文件是 UTF-16BE 文本，但 DuckDB 的 encoding = 'utf-16' 只读取 UTF-16LE：它读出的列是以错误的字节顺序读取该文本所得；` +
+    `应为 UTF-8 或 UTF-16LE：请${SAVE_AS_UTF8}，或将其转换为 UTF-16LE（iconv -f UTF-16BE -t UTF-16LE），encoding = 'utf-16' 即可读取`,
   parquetNotParquet: (source, what) =>
     `${source}：文件看起来是${spacedStart(kindOf(what))}，而不是 Parquet 文件；应为 Parquet 文件（CSV 文件或 .xlsx 工作簿由本工具自己读取，请使用其本来的扩展名 .csv 或 .xlsx）`,
   fileTooLarge: (source, size, limit) =>

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { isAbsolute, parse, relative, resolve, sep } from "node:path";
-import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement, DuckDBResult } from "@duckdb/node-api";
+import type { DuckDBConnection, DuckDBInstance, DuckDBPreparedStatement } from "@duckdb/node-api";
 import { isObject } from "../../core/option-checks.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
@@ -57,11 +57,15 @@ export interface PositionValueChunk {
 export const isNull = (mask: Uint8Array | undefined, i: number): boolean => mask !== undefined && (mask[i >>> 3] & (1 << (i & 7))) === 0;
 
 /**
- * The chunks of a streamed result whose columns are an INTEGER position and a DOUBLE value, read straight from the
- * vectors' memory: no JavaScript value is made per row. A chunk's arrays are valid until the next one is asked for.
+ * The chunks of the result of `sql` (run on `connection`), whose columns are an INTEGER position and a DOUBLE value,
+ * read straight from the vectors' memory: no JavaScript value is made per row. A chunk's arrays are valid until the next
+ * one is asked for. The result is materialised in DuckDB (`run`), never streamed: a streamed result that fails part of
+ * the way (a cast, a corrupt Parquet page, `error()`) ends in `@duckdb/node-api` 1.5 exactly as one that is exhausted
+ * (the C API's fetch gives no chunk for both), so its rows after the failure would be lost without a word; `run`
+ * throws DuckDB's error.
  */
-export async function* positionValueChunks(result: DuckDBResult): AsyncGenerator<PositionValueChunk> {
-  const raw = await loadDuckdbBindings();
+export async function* positionValueChunks(connection: DuckDBConnection, sql: string): AsyncGenerator<PositionValueChunk> {
+  const [raw, result] = await Promise.all([loadDuckdbBindings(), connection.run(sql)]);
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const count = chunk.rowCount;
     const positionVector = raw.data_chunk_get_vector(chunk.chunk, 0);

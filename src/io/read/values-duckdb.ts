@@ -46,7 +46,7 @@ import {
 import { normalizeColumnName } from "./columns.js";
 import { LONG_COLUMNS, parseYear, yearHeaderMessage, yearLike } from "./data-csv.js";
 import { queryIndicators, specialKind } from "./duckdb-sources.js";
-import { parquetFileError, queryFileError, refuseNulBytes, type DuckdbFile } from "./duckdb-file-checks.js";
+import { parquetFileError, queryFileError, refuseNulBytes, withQueryFileCauses, type DuckdbFile } from "./duckdb-file-checks.js";
 import { isAmbiguousMeasureColumn, isMeasureColumnName, measurePairIssues, normalizeMeasure, treeMeasures, unitsOfMeasures } from "./measures.js";
 import { noteInputFile } from "./inputs-read.js";
 
@@ -131,6 +131,11 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     const panel = await panelOf(session, tree, relation, label, { firstAppearance: !isQuery, codes: codes ?? { indicators: tree.indicators, required: new Set(tree.indicators) } });
     return { panel, query, filesRead };
   } catch (error) {
+    // The result's columns or units refused for what a file the query reads is (UTF-16BE text, a NUL byte), said so.
+    if (isQuery && error instanceof ValidationError) {
+      const caused = await withQueryFileCauses(error.issues, label, read);
+      if (caused) throw new ValidationError(caused, error.heading, error.partial, error.warnings);
+    }
     const limited = timeLimitError(session, label, error, isQuery);
     // DuckDB's refusal of a file the query reads (GBK or UTF-16 text, a workbook), said as the tool says it.
     throw limited === error && isQuery ? ((await queryFileError(error, label, read)) ?? error) : limited;
@@ -495,7 +500,8 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
     if (count > 0) issues.push({ code: "E_SQL_NULL", message: readerMessages.sqlNullRows(label, count, column), ...where, column });
   const leaves = new Set(codes.indicators);
   const unknown = byIndicator.flatMap(([, code]) => (code !== null && !leaves.has(code) ? [code] : []));
-  const unknownMessage = unknownIndicatorMessages(tree);
+  // The codes with a value: a near code's leaf without any is likely the indicator renamed (`unknownIndicatorMessages`).
+  const unknownMessage = unknownIndicatorMessages(tree, () => new Set(byIndicator.flatMap(([, code, , , , , , hasValue]) => (code !== null && hasValue ? [code] : []))));
   for (const code of unknown.slice(0, LISTED)) {
     const isGroup = tree.byCode.has(code);
     issues.push({ code: isGroup ? "E_VALUE_FOR_GROUP" : "E_UNKNOWN_INDICATOR", message: isGroup ? messages.valueForGroup(code) : unknownMessage(code), ...where, column: "indicator", id: code });
@@ -545,16 +551,15 @@ async function panelOf(session: DuckdbSession, tree: Tree, relation: Relation, l
   await connection.run(`CREATE TYPE unit_position AS ENUM (${units.map(sqlString).join(", ") || "''"})`);
   await connection.run(`CREATE TYPE indicator_position AS ENUM (${codes.indicators.map(sqlString).join(", ")})`);
   const yearList = `[${years.join(", ")}]`;
-  // Streamed (the rows are not gathered in DuckDB first, and their order does not matter: each names its cell). A NULL
-  // states nothing: it is no duplicate of a cell's value (`repeatOutcome`, as the CSV reader has it), nor replaces one.
-  const result = await connection.stream(
-    `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values WHERE value IS NOT NULL`,
-  );
+  // Their order does not matter: each names its cell. A NULL states nothing: it is no duplicate of a cell's value
+  // (`repeatOutcome`, as the CSV reader has it), nor replaces one. Materialised in DuckDB, not streamed
+  // (`positionValueChunks`): a Parquet file that fails part of the way is DuckDB's error, not values missing.
+  const cells = `SELECT ((enum_code(indicator::indicator_position)::BIGINT * ${unitCount} + enum_code(unit::unit_position)) * ${yearCount} + list_position(${yearList}, year) - 1)::INTEGER AS cell, value FROM long_values WHERE value IS NOT NULL`;
   const values = panel.values;
   // Cells met so far: a cell met twice is a duplicate.
   const seen = new Uint8Array(values.length);
   let duplicated = false;
-  for await (const { count, positions, values: numbers, valueNulls } of positionValueChunks(result)) {
+  for await (const { count, positions, values: numbers, valueNulls } of positionValueChunks(connection, cells)) {
     for (let i = 0; i < count; i++) {
       const cell = positions[i];
       if (seen[cell] === 1) duplicated = true;
@@ -754,8 +759,9 @@ async function filesNamedBy(session: SandboxSession, query: string, globs?: stri
  * optional) for its indicator, typically an aggregate over a microdata table, `GROUP BY unit, year`. Every query runs
  * in one sandbox (files inside `root` only, reads only, with `settings`); every problem of every query is collected,
  * each naming the tree file, the indicator's line and the `sql` column: its columns (missing, repeated, extra, of
- * the wrong type), its rows beyond `rowLimit` (`E_QUERY_ROWS`, read no further; default `indicatorRowLimit`), and its
- * rows, checked as a values file's are (a year that is none, an infinite value, a unit-year given twice).
+ * the wrong type), its rows beyond `rowLimit` (`E_QUERY_ROWS`, counted in DuckDB, none read; default
+ * `indicatorRowLimit`), and its rows, checked as a values file's are (a year that is none, an infinite value, a
+ * unit-year given twice, a unit's name holding a NUL character).
  */
 export async function readIndicatorQueries(tree: Tree, root: string, settings: QuerySettings = {}, rowLimit = indicatorRowLimit(tree)): Promise<ValueRecord[]> {
   const session = await openSandbox(resolve(root), settings);
@@ -792,18 +798,27 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         for (const column of columns)
           if (!["unit", "year", "value"].includes(column.name)) problems.push(readerMessages.indicatorColumnUnexpected(label, column.name));
         if (problems.length > 0) {
-          for (const problem of problems) issues.push({ code: "E_SQL_COLUMNS", message: problem, ...where });
+          const refused: Issue[] = problems.map((problem) => ({ code: "E_SQL_COLUMNS", message: problem, ...where }));
+          // Columns refused for what a file the query reads is (UTF-16BE text read as UTF-16LE), said first.
+          issues.push(...((await withQueryFileCauses(refused, label, read, where)) ?? refused));
           continue;
         }
         let rows;
         try {
-          // Streamed, and read up to one row past the limit only: a query of millions of rows stops there, refused,
-          // before DuckDB gathers them all or JavaScript makes an object for each.
-          const reader = await statement.streamAndReadUntil(rowLimit + 1);
-          if (reader.currentRowCount > rowLimit) {
+          // Gathered in a table of DuckDB's (which spills it to disk) and counted there, not streamed: a stream that
+          // fails part-way ends as one that is done (@duckdb/node-api takes a failed fetch for the end of the rows),
+          // which left out the rows after a line DuckDB refused (a NUL byte in the middle of a large CSV file) without
+          // a word. A query of more rows than the limit is refused from its count, before JavaScript makes an object
+          // for each.
+          await session.connection.run(`CREATE OR REPLACE TEMP TABLE indicator_rows AS\n${resolved.sql}`);
+          const [[count]] = (await session.connection.runAndReadAll("SELECT count(*)::DOUBLE FROM indicator_rows")).getRowsJS();
+          if (Number(count) > rowLimit) {
+            await session.connection.run("DROP TABLE indicator_rows");
             issues.push({ code: "E_QUERY_ROWS", message: limitMessages.indicatorQueryRows(label, rowLimit, tree.indicators.length, PANEL_CELL_LIMIT), ...where });
             continue;
           }
+          const reader = await session.connection.runAndReadAll("SELECT * FROM indicator_rows");
+          await session.connection.run("DROP TABLE indicator_rows");
           rows = reader.getRowObjectsJS();
           // A DECIMAL of more than 15 digits as the Number of its exact text (see `asDouble`), not DuckDB's rounded double.
           if (value && castRounds(value.type)) {
@@ -814,7 +829,9 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
           throw sqlError(label, error, resolved.replaced);
         }
         const found = queryRecords(rows, code, unit !== undefined, label, tree.source);
-        for (const issue of found.issues) issues.push({ ...where, ...issue });
+        const refused: Issue[] = found.issues.map((issue) => ({ ...where, ...issue }));
+        // A unit's NUL character said as the NUL byte of a file the query reads, when one holds it.
+        issues.push(...((await withQueryFileCauses(refused, label, read, where)) ?? refused));
         if (found.issues.length === 0) records.push(...found.records);
       } catch (caught) {
         const limited = timeLimitError(session, label, caught, "indicator");
@@ -844,7 +861,8 @@ function indicatorRowLimit(tree: Tree): number {
 /**
  * The records of an indicator's query (`rows` of `unit`, `year`, `value`), checked as a values file's rows are: a row
  * without a year or a unit, a year that is no four-digit year (`parseYear`'s rule: 1000 to 9999; 2017.5 is none), an
- * infinite value or NaN (NULL is a gap), a unit and year given twice. Units are trimmed as a CSV cell is. The issues
+ * infinite value or NaN (NULL is a gap), a unit and year given twice, a unit's name holding a NUL character (`E_BINARY`,
+ * as a values query's: `panelOf`). Units are trimmed as a CSV cell is. The issues
  * carry a message naming `label` (the tree's line and `sql` column), at most `LISTED` of a kind.
  */
 function queryRecords(rows: readonly Record<string, unknown>[], code: string, hasUnit: boolean, label: string, file?: string): { records: ValueRecord[]; issues: Pick<Issue, "code" | "message">[] } {
@@ -874,6 +892,10 @@ function queryRecords(rows: readonly Record<string, unknown>[], code: string, ha
     else cells.set(key, { unit, year, count: 1 });
     records.push(record);
   }
+  // A NUL character in a unit's name (a NUL byte in the middle of a file the query reads, `chr(0)`), which would pass
+  // into the outputs: refused, the first by name, as a values query's units are (`panelOf`).
+  const nulUnits = [...new Set(records.filter((record) => record.unit.includes("\u0000")).map((record) => record.unit))].sort();
+  if (nulUnits.length > 0) issues.push({ code: "E_BINARY", message: readerMessages.sqlNulInUnit(label, nulUnits.length, nulUnits[0].replaceAll("\u0000", "␀")) });
   // Whole numbers by their exact value (beyond 2^53 too); any other (2017.5, NaN) by its Number, then its text.
   const whole = (text: string) => /^-?\d+$/.test(text);
   const byNumber = ([a]: [string, number], [b]: [string, number]) =>

@@ -136,8 +136,7 @@ async function readFile(session: DuckdbSession, path: string, fileLabel: string,
   let unknown = false;
   let duplicate = -1;
   try {
-    const stream = await connection.stream(`SELECT ${cell} AS cell, value::DOUBLE AS value FROM ${source}`);
-    for await (const { count, positions, values: numbers, positionNulls, valueNulls } of positionValueChunks(stream)) {
+    for await (const { count, positions, values: numbers, positionNulls, valueNulls } of positionValueChunks(connection, `SELECT ${cell} AS cell, value::DOUBLE AS value FROM ${source}`)) {
       for (let i = 0; i < count; i++) {
         if (isNull(positionNulls, i)) {
           unknown = true;

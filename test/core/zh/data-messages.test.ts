@@ -26,6 +26,8 @@ describe("dataMessagesZh", () => {
       ["leadingZerosCode", ["101", "0101"]],
       ["caseCode", ["b2", "B2"]],
       ["lookalikeCode", ["B2l", "B21"]],
+      ["nearCode", ["A23", "A24", true]],
+      ["nearCode", ["A23", "A22", false]],
       ["infiniteValue", ["values.csv", "常州", 2018, "A1", Infinity]],
       ["infiniteValue", ["values.csv", "", 2018, "A1", -Infinity]],
       ["notANumberValue", ["values.parquet", "常州", 2018, "A1"]],
@@ -103,6 +105,11 @@ describe("dataMessagesZh", () => {
     expect(dataMessagesZh.badPolicy("missing", "A1", "carry-forwrd", ["error", "carry-forward", "reweight"])).toBe(
       '节点 "A1" 的 missing 为 "carry-forwrd"；应为以下之一：error、carry-forward、reweight（或空单元格）；是否应为 "carry-forward"？',
     );
+    // A code the tree renamed (A23 now A24): the nearest leaf code, the one without values, and why it is named.
+    expect(dataMessagesZh.nearCode("A23", "A24", true)).toBe(
+      '未知的指标 "A23"：是否应为 "A24"（最接近的、未读到任何数值的末级指标代码：指标体系中改过代码的指标）？应为指标体系中末级指标的代码，写法与指标体系相同',
+    );
+    expect(dataMessagesZh.nearCode("B22", "A22", false)).toBe('未知的指标 "B22"：是否应为 "A22"？应为指标体系中末级指标的代码，写法与指标体系相同');
     expect(dataMessagesZh.zeroBaseShifted("A1", 2017, 2018)).toBe(
       '指标 "A1"：2017 年的基期值中有 0，因此其定基指数（fixed-base）改以 2018 年为基期（2018 年为 100），而不是 2017 年',
     );

@@ -24,6 +24,13 @@ describe("limitMessagesZh", () => {
       ["queryFileEncoding", ["tree.csv:3: indicator R, column sql", "firms.csv", "UTF-16LE", "csv"]],
       ["queryFileEncoding", ["values.sql", "firms.json", "UTF-16LE", "json"]],
       ["queryFileEncoding", ["values.sql", "firms.csv", "UTF-16BE", "csv"]],
+      ["queryFileEncoding", ["values.sql", "firms.json", "GBK", "json"]],
+      ["queryFileEncoding", ["values.sql", "firms.csv.gz", "GBK", "csv", true]],
+      ["queryFileEncoding", ["values.sql", "firms.csv.gz", "UTF-16LE", "csv", true]],
+      ["queryFileEncoding", ["values.sql", "firms.json.gz", "UTF-16BE", "json", true]],
+      ["queryFileBinary", ["values.sql", "firms.csv.gz", "a PDF document", true]],
+      ["queryFileByteOrder", ["values.sql", "firms.csv"]],
+      ["queryFileByteOrder", ["tree.csv:3: indicator R, column sql", "data/firms.csv"]],
       ["parquetNotParquet", ["values.parquet", "an Excel workbook (.xlsx)"]],
       ["parquetNotParquet", ["values.parquet", "GBK/GB18030 text"]],
       ["parquetNotParquet", ["values.parquet", "an old Excel workbook (.xls)"]],
@@ -159,6 +166,21 @@ describe("limitMessagesZh", () => {
     );
     expect(limitMessagesZh.pathOutsideProject("tree", "../tree.csv", false)).toBe(
       'tree：路径 "../tree.csv" 超出了项目文件夹；应为相对于 index.yaml 所在文件夹且位于其中的路径（或在 index.yaml 中设置 allow-outside: true，或指定 --allow-outside-project）',
+    );
+  });
+
+  it("says what a file a values query reads is: JSON advice without Excel's CSV, the text inside gzip data, UTF-16BE read as UTF-16LE (written out by hand)", () => {
+    expect(limitMessagesZh.queryFileEncoding("q.sql", "gbk.json", "GBK", "json")).toBe(
+      "q.sql：查询读取 gbk.json，该文件是 GBK/GB18030 文本，而不是 DuckDB 所要求的 UTF-8；应为 UTF-8：请在写出它的编辑器或程序中重新另存为 UTF-8，或转换其编码（iconv -f GB18030 -t UTF-8）；DuckDB 的 read_json 只读取 UTF-8",
+    );
+    expect(limitMessagesZh.queryFileEncoding("q.sql", "u16.csv.gz", "UTF-16LE", "csv", true)).toBe(
+      'q.sql：查询读取 u16.csv.gz，这是 gzip 压缩数据，其中的文本是 UTF-16LE 文本（Excel 另存为 "Unicode 文本"（英文版为 "Unicode Text"）时即为此编码），而不是 DuckDB 所要求的 UTF-8；' +
+        "应为 UTF-8：在读取它的 read_csv 调用中加上 encoding = 'utf-16'，或先解压（gzip -d），再重新另存为 UTF-8（在 Excel 中：另存为 \"CSV UTF-8\"，中文版 Excel 中为 \"CSV UTF-8(逗号分隔)\"）",
+    );
+    expect(limitMessagesZh.queryFileBinary("q.sql", "report.csv.gz", "a PDF document", true)).toMatch(/^q\.sql：查询读取 report\.csv\.gz，这是 gzip 压缩数据，其解压后的内容看起来是 PDF 文档，而不是文本；/);
+    expect(limitMessagesZh.queryFileByteOrder("q.sql", "be.csv")).toBe(
+      "q.sql：查询读取 be.csv，该文件是 UTF-16BE 文本，但 DuckDB 的 encoding = 'utf-16' 只读取 UTF-16LE：它读出的列是以错误的字节顺序读取该文本所得；" +
+        '应为 UTF-8 或 UTF-16LE：请重新另存为 UTF-8（在 Excel 中：另存为 "CSV UTF-8"，中文版 Excel 中为 "CSV UTF-8(逗号分隔)"），或将其转换为 UTF-16LE（iconv -f UTF-16BE -t UTF-16LE），encoding = \'utf-16\' 即可读取',
     );
   });
 });

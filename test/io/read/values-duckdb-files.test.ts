@@ -7,6 +7,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
@@ -14,8 +15,10 @@ import { limitMessages } from "../../../src/core/limit-messages.js";
 import { readerMessages } from "../../../src/core/reader-messages.js";
 import { limitMessagesZh } from "../../../src/core/zh/limit-messages.js";
 import type { Issue } from "../../../src/errors.js";
-import { refuseNulBytes } from "../../../src/io/read/duckdb-file-checks.js";
+import { queryFileError, refuseNulBytes } from "../../../src/io/read/duckdb-file-checks.js";
 import { loadInputs } from "../../../src/io/read/load.js";
+import { readTree } from "../../../src/io/read/tree-csv.js";
+import { readIndicatorQueries } from "../../../src/io/read/values-duckdb.js";
 import { issuesOf, makeTempDir, runCli } from "../../helpers.js";
 
 const TREE = "code,parent,name,weight,direction\nA,,a,,+\n";
@@ -151,5 +154,174 @@ describe("a unit's name holding a NUL character, from the query itself (chr(0))"
     expect(readerMessages.sqlNulInUnit("q.sql", 2, "A␀B")).toBe(
       "q.sql: 2 units' names hold a NUL character (U+0000), the first \"A␀B\" (␀ marks it); expected names of text without NUL characters: remove them in the query (replace(unit, chr(0), '')) or in the file it reads",
     );
+  });
+});
+
+/** A tree of indicators, each `[code, query]` a root indicator whose values its query (column sql) gives, from line 2 on. */
+const queryTree = (...queries: (readonly [string, string])[]) =>
+  `code,parent,name,weight,direction,sql\n${queries.map(([code, query]) => `${code},,${code.toLowerCase()},,+,"${query}"`).join("\n")}\n`;
+
+/** The problems `readIndicatorQueries` finds in the queries of `dir`'s tree.csv: code, message, line. */
+async function queryIssues(dir: string) {
+  const issues = await issuesOf(readIndicatorQueries(await readTree(join(dir, "tree.csv"), "tree.csv"), dir));
+  return issues.map(({ code, message, line }) => ({ code, message, line }));
+}
+
+/** The label of the query of indicator `code` on `line` of tree.csv. */
+const at = (line: number, code: string) => `tree.csv:${line}: indicator ${code}, column sql`;
+
+describe("gzip data a values query reads (x.csv.gz, which DuckDB unpacks): its first 8 KB unpacked, said as the plain file", () => {
+  it("GBK or UTF-16LE text inside is E_ENCODING naming the .gz file and the text inside it, a PDF inside E_BINARY (before: DuckDB's \"Invalid unicode\")", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      "gbk.csv.gz": gzipSync(iconv.encode(VALUES, "gbk")),
+      "u16.csv.gz": gzipSync(UTF16),
+      "report.csv.gz": gzipSync(Buffer.concat([Buffer.from("%PDF-1.7\n"), Buffer.from([0xe2, 0xe3, 0xcf, 0xd3, 0x0a])])),
+      "gbk.sql": "SELECT * FROM read_csv('gbk.csv.gz')",
+      "u16.sql": "SELECT * FROM read_csv('u16.csv.gz')",
+      "report.sql": "SELECT * FROM read_csv('report.csv.gz')",
+      "ok.sql": "SELECT * FROM read_csv('u16.csv.gz', encoding = 'utf-16')",
+    });
+    expect(brief(await issuesOf(load(dir, "gbk.sql")))).toEqual([{ code: "E_ENCODING", message: limitMessages.queryFileEncoding("gbk.sql", "gbk.csv.gz", "GBK", "csv", true) }]);
+    expect(brief(await issuesOf(load(dir, "u16.sql")))).toEqual([
+      {
+        code: "E_ENCODING",
+        message:
+          'u16.sql: the query reads u16.csv.gz, gzip data whose text inside is UTF-16LE text (what Excel saves as "Unicode Text", "Unicode 文本" in Chinese Excel), not UTF-8, which DuckDB expects; ' +
+          `expected UTF-8: add encoding = 'utf-16' to the read_csv call that reads it, or unpack it (gzip -d) and save it again as UTF-8 (in Excel: Save As "CSV UTF-8", "CSV UTF-8(逗号分隔)" in Chinese Excel)`,
+      },
+    ]);
+    expect(brief(await issuesOf(load(dir, "report.sql")))).toEqual([{ code: "E_BINARY", message: limitMessages.queryFileBinary("report.sql", "report.csv.gz", "a PDF document", true) }]);
+    // The advice holds: DuckDB unpacks the file and reads its UTF-16LE text; units sorted by name (上 before 北).
+    const { panel } = await load(dir, "ok.sql");
+    expect(panel.units).toEqual(["上海", "北京"]);
+    expect([...panel.values]).toEqual([2, 4, 1, 3]);
+  });
+
+  it("leaves DuckDB's words for GBK text past the first 8 KB unpacked (gzip data is never unpacked whole)", async () => {
+    // 1,000 ASCII rows of 18 bytes after the 26-byte header: the GBK row starts at byte 18,026 of the text, past 8,192.
+    const rows = Array.from({ length: 1000 }, (_, i) => `U${String(i).padStart(5, "0")},2017,A,1.5\n`).join("");
+    const text = Buffer.concat([Buffer.from(`unit,year,indicator,value\n${rows}`), iconv.encode("北京,2017,A,1.5\n", "gbk")]);
+    const dir = await makeTempDir({ "tree.csv": TREE, "late.csv.gz": gzipSync(text), "q.sql": "SELECT * FROM read_csv('late.csv.gz')" });
+    const [issue] = brief(await issuesOf(load(dir, "q.sql")));
+    expect(issue.code).toBe("E_SQL");
+    expect(issue.message).toMatch(/^q\.sql: DuckDB refused the query: [^]*Invalid unicode/);
+  });
+});
+
+describe("a GBK JSON file a values query reads", () => {
+  it("is E_ENCODING saying to save it again as UTF-8 where it was written, or iconv, not Excel's CSV format", async () => {
+    const json = iconv.encode('[{"unit":"北京","year":2017,"indicator":"A","value":1}]', "gbk");
+    const dir = await makeTempDir({ "tree.csv": TREE, "gbk.json": json, "q.sql": "SELECT * FROM read_json('gbk.json')" });
+    expect(brief(await issuesOf(load(dir, "q.sql")))).toEqual([
+      {
+        code: "E_ENCODING",
+        message:
+          "q.sql: the query reads gbk.json, which is GBK/GB18030 text, not UTF-8, which DuckDB expects; expected UTF-8: save it again as UTF-8 in the editor or program that wrote it, or convert it (iconv -f GB18030 -t UTF-8); DuckDB's read_json reads UTF-8 only",
+      },
+    ]);
+  });
+});
+
+describe("a UTF-16BE CSV file read with encoding = 'utf-16' (which DuckDB reads as UTF-16LE, its column names garbled)", () => {
+  it("is E_ENCODING naming the file and what to do, before the columns the tool refused; with its byte-order mark or without, SELECT * or named columns", async () => {
+    const dir = await makeTempDir({
+      "tree.csv": TREE,
+      "be.csv": Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(VALUES, "utf16be")]),
+      "bare.csv": iconv.encode(VALUES, "utf16be"),
+      "le.csv": iconv.encode(VALUES, "utf16le"),
+      "be.sql": "SELECT * FROM read_csv('be.csv', encoding = 'utf-16')",
+      "bare.sql": "SELECT * FROM read_csv('bare.csv', encoding = 'utf-16')",
+      "named.sql": "SELECT unit, year, indicator, value FROM read_csv('be.csv', encoding = 'utf-16')",
+      "le.sql": "SELECT * FROM read_csv('le.csv', encoding = 'utf-16')",
+    });
+    const issues = brief(await issuesOf(load(dir, "be.sql")));
+    // DuckDB found one garbled column: no year, no indicator, no value, and one unexpected column (4 E_SQL_COLUMNS).
+    expect(issues.map(({ code }) => code)).toEqual(["E_ENCODING", "E_SQL_COLUMNS", "E_SQL_COLUMNS", "E_SQL_COLUMNS", "E_SQL_COLUMNS"]);
+    expect(issues[0].message).toBe(
+      "be.sql: the query reads be.csv, which is UTF-16BE text, but DuckDB's encoding = 'utf-16' reads UTF-16LE only: the columns it found are that text read in the wrong byte order; " +
+        `expected UTF-8 or UTF-16LE: save it again as UTF-8 (in Excel: Save As "CSV UTF-8", "CSV UTF-8(逗号分隔)" in Chinese Excel), or convert it to UTF-16LE (iconv -f UTF-16BE -t UTF-16LE), which encoding = 'utf-16' reads`,
+    );
+    expect(brief(await issuesOf(load(dir, "bare.sql")))[0]).toEqual({ code: "E_ENCODING", message: limitMessages.queryFileByteOrder("bare.sql", "bare.csv") });
+    // Columns the query names: DuckDB's binder finds none ("Referenced column "unit" not found"), said the same way.
+    expect(brief(await issuesOf(load(dir, "named.sql")))).toEqual([{ code: "E_ENCODING", message: limitMessages.queryFileByteOrder("named.sql", "be.csv") }]);
+    // The advice holds: the text in UTF-16LE (as iconv -f UTF-16BE -t UTF-16LE writes it) reads with encoding = 'utf-16'.
+    const { panel } = await load(dir, "le.sql");
+    expect(panel.units).toEqual(["上海", "北京"]);
+    expect([...panel.values]).toEqual([2, 4, 1, 3]);
+  });
+
+  it("in a tree's sql queries: the same, at each query's line", async () => {
+    const dir = await makeTempDir({
+      "be.csv": Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode("unit,year,value\n北京,2017,1\n", "utf16be")]),
+      "tree.csv": queryTree(["A", "SELECT * FROM read_csv('be.csv', encoding = 'utf-16')"], ["B", "SELECT unit, year, value FROM read_csv('be.csv', encoding = 'utf-16')"]),
+    });
+    // A: no year, no value, one unexpected column (3 E_SQL_COLUMNS) after the file's E_ENCODING; B: DuckDB's binder refused it.
+    const issues = await queryIssues(dir);
+    expect(issues.map(({ code, line }) => [code, line])).toEqual([["E_ENCODING", 2], ["E_SQL_COLUMNS", 2], ["E_SQL_COLUMNS", 2], ["E_SQL_COLUMNS", 2], ["E_ENCODING", 3]]);
+    expect(issues[0].message).toBe(limitMessages.queryFileByteOrder(at(2, "A"), "be.csv"));
+    expect(issues[4].message).toBe(limitMessages.queryFileByteOrder(at(3, "B"), "be.csv"));
+  });
+});
+
+/**
+ * 30,000 rows "U00000,2017,A,1.5" to "U29999,2017,A,1.5" (18 bytes each with its line feed) after the 26-byte header,
+ * 540,026 bytes, byte `column` of row 25,000 (on line 25,002) made a NUL: past the first and last 8 KB `refuseNulBytes`
+ * looks at before a query runs, and past the 20,480 rows DuckDB sniffs the columns' types from.
+ */
+function middleNul(column: number): Buffer {
+  const rows = Array.from({ length: 30_000 }, (_, i) => `U${String(i).padStart(5, "0")},2017,A,1.5\n`).join("");
+  const bytes = Buffer.from(`unit,year,indicator,value\n${rows}`);
+  bytes[26 + 25_000 * 18 + column] = 0;
+  return bytes;
+}
+
+describe("a NUL byte in the middle of a large CSV file a query reads", () => {
+  // Row 25,000 starts at byte 26 + 25,000 × 18 = 450,026: its "." of "1.5" (byte 15) is at 450,041, the last digit
+  // of U25000 (byte 5) at 450,031; both on line 25,002 (the header, then rows 0 to 25,000).
+  it("in a value: DuckDB's refusal (\"Could not convert string \\\"1\\05\\\"\") is E_BINARY naming the file, line and offset; the command exits 1", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "big.csv": middleNul(15), "q.sql": "SELECT * FROM read_csv('big.csv')" });
+    const message =
+      "q.sql: the query reads big.csv, which holds a NUL byte on line 25002 at byte offset 450041, which no text holds (binary data, or text followed by the NUL bytes of a copy that stopped); " +
+      "expected a CSV or JSON file in UTF-8 without NUL bytes (if the rest of the file is NUL bytes, copy it again, or keep its first 450041 bytes)";
+    expect(brief(await issuesOf(load(dir, "q.sql")))).toEqual([{ code: "E_BINARY", message }]);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "q.sql", "--out", "out"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(existsSync(join(dir, "out"))).toBe(false);
+  });
+
+  it("in a unit's name: E_BINARY naming the file, line and offset (before: the name, and \"the file it reads\")", async () => {
+    const dir = await makeTempDir({ "tree.csv": TREE, "big.csv": middleNul(5), "q.sql": "SELECT * FROM read_csv('big.csv')" });
+    expect(brief(await issuesOf(load(dir, "q.sql")))).toEqual([{ code: "E_BINARY", message: limitMessages.queryFileNul("q.sql", "big.csv", 25_002, 450_031) }]);
+  });
+
+  it("in a tree's sql query: E_BINARY at its line (before: the rows after the NUL byte left out without a word, or a unit named with it; exit 0)", async () => {
+    const dir = await makeTempDir({
+      "value.csv": middleNul(15),
+      "unit.csv": middleNul(5),
+      "tree.csv": queryTree(["A", "SELECT unit, year, value FROM read_csv('value.csv')"], ["B", "SELECT unit, year, value FROM read_csv('unit.csv')"]),
+    });
+    expect(await queryIssues(dir)).toEqual([
+      { code: "E_BINARY", message: limitMessages.queryFileNul(at(2, "A"), "value.csv", 25_002, 450_041), line: 2 },
+      { code: "E_BINARY", message: limitMessages.queryFileNul(at(3, "B"), "unit.csv", 25_002, 450_031), line: 3 },
+    ]);
+  });
+
+  it("a unit's NUL from a tree's sql query itself (chr(0), no file): E_BINARY naming the query, as a values query's (before: into the outputs)", async () => {
+    const dir = await makeTempDir({ "tree.csv": queryTree(["A", "SELECT 'A' || chr(0) || 'B' AS unit, 2017 AS year, 1.0 AS value"]) });
+    expect(await queryIssues(dir)).toEqual([{ code: "E_BINARY", message: readerMessages.sqlNulInUnit(at(2, "A"), 1, "A␀B"), line: 2 }]);
+  });
+
+  it("is found by its line across the MB the file is read by: a CRLF cut between two, a carriage return alone (queryFileError, no DuckDB)", async () => {
+    // 1,048,575 a's, CR at 1,048,575 (the first MB's last byte) and LF at 1,048,576, "b" at 1,048,577, a CR alone at
+    // 1,048,578, "c" at 1,048,579, the NUL at 1,048,580: after two line ends, on line 3.
+    const bytes = Buffer.concat([Buffer.alloc(1024 ** 2 - 1, "a"), Buffer.from("\r\nb\rc\0\n")]);
+    const dir = await makeTempDir({ "cut.csv": bytes, "text.csv": "a,b\nc\\0,d\n" });
+    const refusal = (file: string) => new Error(`Invalid Input Error: CSV Error on Line: 3\nOriginal Line: c\\0\n  file = ${join(dir, file)}`);
+    const error = await queryFileError(refusal("cut.csv"), "q.sql", [{ path: join(dir, "cut.csv"), name: "cut.csv" }]);
+    expect([error?.code, error?.message]).toEqual(["E_BINARY", limitMessages.queryFileNul("q.sql", "cut.csv", 3, 1_048_580)]);
+    // A backslash and a 0 written as text, no NUL byte: DuckDB's words stand.
+    expect(await queryFileError(refusal("text.csv"), "q.sql", [{ path: join(dir, "text.csv"), name: "text.csv" }])).toBeUndefined();
   });
 });

@@ -244,6 +244,14 @@ describe("values from a SQL query", () => {
     expect(issues[2].message).toBe('bad.sql: unit "U", year 2017, indicator "A" has 2 rows; expected one value per unit, year and indicator');
   });
 
+  it("suggests for a code the tree renamed (A23, now A24) the nearest leaf without values, as the CSV reader does", async () => {
+    await writeFile(join(dir, "tree-renamed.csv"), "code,parent,name,weight,direction\nA,,a,1,\nA21,A,a21,1,+\nA22,A,a22,1,+\nA24,A,a24,1,+\n");
+    // By hand: A21, A22 and A24 are each one edit from A23 (a tie); of them only A24 has no value in the query's rows.
+    const path = await query("renamed.sql", "SELECT * FROM (VALUES ('U', 2017, 'A21', 1.0), ('U', 2017, 'A22', 2.0), ('U', 2017, 'A23', 3.0)) t(unit, year, indicator, value)");
+    const issues = await issuesOf(loadInputs(join(dir, "tree-renamed.csv"), path, { tree: "tree-renamed.csv", data: "renamed.sql" }));
+    expect(issues.filter((issue) => issue.code === "E_UNKNOWN_INDICATOR").map((issue) => issue.message)).toEqual([dataMessages.nearCode("A23", "A24", true)]);
+  });
+
   it("finds duplicate cells in values that have no other problem (met on the way, then listed by a query)", async () => {
     await writeFile(join(dir, "tree3.csv"), "code,parent,name,weight,direction\nG,,group,1,\nA,G,a,1,+\n");
     // Written by hand: the cell U-2017-A has three rows and V-2018-A two; every other cell one.
