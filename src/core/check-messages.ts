@@ -1,7 +1,8 @@
 /**
  * Messages of checks made in the engine: `--aggregate` read (aggregate/plan.ts), a series mixing percentages with plain
  * numbers (percent-marks.ts), dashes padded as Excel's accounting format shows a zero (accounting-dashes.ts), numbers
- * split at their thousands separator by an unquoted comma (thousands-split.ts), and option values given to the library (option-checks.ts, compute.ts). Shape: `<what was found>; expected <what>`.
+ * split at their thousands separator by an unquoted comma (thousands-split.ts), a value far from its series' previous
+ * one (value-jumps.ts), and option values given to the library (option-checks.ts, compute.ts). Shape: `<what was found>; expected <what>`.
  */
 import { AGGREGATE_METHODS } from "./aggregate/methods.js";
 import { describeValue, isThenable } from "./describe-value.js";
@@ -13,6 +14,8 @@ import { didYouMean } from "./suggest.js";
 export interface PercentExample {
   count: number;
   value: number;
+  /** The median of the kind's values without their signs (a percentage as its percent points: 2.44 for 2.44%). */
+  median: number;
   /** The file the first value was read from (none: not known). */
   file?: string;
   /** Its line in `file` (none or 0: the file alone is named). */
@@ -20,6 +23,40 @@ export interface PercentExample {
   /** Its column in the line, when the layout puts several values on a line (the wide layouts). */
   column?: number;
 }
+
+/**
+ * The first value of an indicator far from the value of the nearest earlier year of the same unit (`value-jumps.ts`),
+ * and how many of the indicator's values are so.
+ */
+export interface ValueJump {
+  indicator: string;
+  /** The unit ("" for the one unnamed unit of values without a unit column). */
+  unit: string;
+  /** The earlier year and its value, as read. */
+  fromYear: number;
+  fromValue: number;
+  /** The later year and its value, as read (the cell the warning is placed at). */
+  toYear: number;
+  toValue: number;
+  /** How many of the indicator's values are so far from their previous one (this one the first, by unit then year). */
+  count: number;
+  /** The factor from which two values are far apart (`VALUE_JUMP_FACTOR`, 50). */
+  threshold: number;
+}
+
+/**
+ * A factor of a message (how many times one value is another): to one decimal below 100 (95.49 as 95.5, 50.0 as 50),
+ * a whole number with thousands separators from 100 (10,000); `exact` whether that is the factor itself, not rounded.
+ * @example shownFactor(2.33 / 0.0244) // => { text: "95.5", exact: false }
+ */
+export function shownFactor(factor: number): { text: string; exact: boolean } {
+  const tenths = Math.round(factor * 10) / 10;
+  const shown = tenths < 100 ? tenths : Math.round(factor);
+  return { text: shown < 100 ? String(shown) : shown.toLocaleString("en-US"), exact: shown === factor };
+}
+
+/** A number of a message to 4 significant digits (a median: 2.23, not 2.2300000000000004). */
+export const shownNumber = (value: number) => String(Number(value.toPrecision(4)));
 
 /** The first of a file's cells read as missing from a dash padded as Excel's accounting format shows a zero. */
 export interface AccountingDashExample {
@@ -94,6 +131,13 @@ const placeOf = ({ file, line, column }: PercentExample) =>
 
 const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
+/** `about 95.5 times smaller than`, `10,000 times larger than`: `value` against `other` (same sign, not zero). */
+const timesApart = (value: number, other: number) => {
+  const ratio = Math.abs(value / other);
+  const { text, exact } = shownFactor(ratio < 1 ? 1 / ratio : ratio);
+  return `${exact ? "" : "about "}${text} times ${ratio < 1 ? "smaller" : "larger"} than`;
+};
+
 export const checkMessages = catalogue("checkMessages", {
   // --aggregate (aggregate/plan.ts): `text` as given, `item` one of its comma-separated items
   aggregatePowerNoNumber: (text: string, item: string) =>
@@ -111,12 +155,21 @@ export const checkMessages = catalogue("checkMessages", {
     `--aggregate ${JSON.stringify(text)}: ${JSON.stringify(item)} is not understood; ` +
     `expected METHOD or LEVEL=METHOD, comma-separated (e.g. "arithmetic,0=geometric"), METHOD one of: ${AGGREGATE_METHODS.join(", ")}${didYouMean(word, AGGREGATE_METHODS)}`,
 
-  // W_PERCENT_MIXED (percent-marks.ts)
+  // W_PERCENT_MIXED (percent-marks.ts): the two kinds' medians of another magnitude
   percentMixed: (code: string, marked: PercentExample, plain: PercentExample) =>
     `values of ${quote(code)} mix ${count(marked.count, "percentage", "percentages")} (e.g. ${marked.value}%${placeOf(marked)}) ` +
-    `with ${count(plain.count, "plain number", "plain numbers")} (e.g. ${plain.value}${placeOf(plain)}); a percent sign is dropped ` +
+    `with ${count(plain.count, "plain number", "plain numbers")} (e.g. ${plain.value}${placeOf(plain)}) of another magnitude: ` +
+    `the plain numbers' median, ${shownNumber(plain.median)}, is ${timesApart(plain.median, marked.median)} the percentages', ${shownNumber(marked.median)}; a percent sign is dropped ` +
     `(${marked.value}% reads as ${marked.value}), so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; ` +
     `expected every value of ${quote(code)} written one way: all with a percent sign (or formatted as percentages in Excel) or none`,
+
+  // W_VALUE_JUMP (value-jumps.ts): placed at the later value
+  valueJump: (jump: ValueJump) =>
+    `indicator ${quote(jump.indicator)}${jump.unit === "" ? "" : `, unit ${quote(jump.unit)}`}: the ${jump.toYear} value ${jump.toValue} is ` +
+    `${timesApart(jump.toValue, jump.fromValue)} the ${jump.fromYear} value ${jump.fromValue} (${jump.threshold} times or more apart, which a real change ` +
+    `from one year to the next seldom is)${jump.count === 1 ? "" : `; ${jump.count} values of ${quote(jump.indicator)} are so far from their previous year's, this the first by unit and year`}: ` +
+    `probably a share written as a fraction beside percent points or the other way round (×100), a unit of measure changed ` +
+    `(×1,000 or ×10,000, e.g. 元 for 万元), or a real change; expected the value checked: if it is right, nothing to do`,
 
   // W_ACCOUNTING_DASH (accounting-dashes.ts): `count` such cells in the file of `first`, its first
   accountingDashes: (first: AccountingDashExample, cells: number) =>

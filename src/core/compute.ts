@@ -26,6 +26,7 @@ import { checkPerformanceThresholds } from "./analysis/performance-groups.js";
 import { ZERO_BASE_POLICIES } from "./zero-base.js";
 import { applyMinCoverage } from "./group-coverage.js";
 import { unitLookalikeWarnings } from "./unit-lookalike.js";
+import { valueJumpWarnings } from "./value-jumps.js";
 
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
@@ -204,8 +205,9 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   append(issues, resolved.issues);
   // What reading the values found (a series mixing percentages with plain numbers) comes first, as the files come first;
   // then two units named alike that never share a cell (one unit under two names), of the panel as given (a misspelt
-  // unit screened out still took its values from the other).
-  const inputWarnings = [...(inputPanel.warnings ?? []), ...(options.unitLookalikes ?? unitLookalikeWarnings(inputPanel))];
+  // unit screened out still took its values from the other); then values some powers of ten from their series' previous
+  // one (a share written as a fraction, an amount in another unit of measure), of the panel as given too.
+  const inputWarnings = [...(inputPanel.warnings ?? []), ...(options.unitLookalikes ?? unitLookalikeWarnings(inputPanel)), ...valueJumpWarnings(inputPanel)];
   const warnings = [...inputWarnings, ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));

@@ -42,9 +42,10 @@ import type { Tree } from "./types.js";
  * The warnings of `computeIndex` that `strict` makes errors: weights that did not sum to 1, an unused option, a series
  * mixing percentages with plain numbers, accounting-format dashes read as missing, a number that may have been split at
  * its thousands separator, two units named alike that never share a cell, a unit named as a total, an indicator's name
- * in the values that is not the tree's, rows or columns a workbook hides but that were read.
+ * in the values that is not the tree's, rows or columns a workbook hides but that were read, a value some powers of ten
+ * from its series' previous one.
  */
-const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_ACCOUNTING_DASH", "W_THOUSANDS_SPLIT", "W_UNIT_LOOKALIKE", "W_UNIT_TOTAL", "W_NAME_MISMATCH", "W_XLSX_HIDDEN"]);
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_ACCOUNTING_DASH", "W_THOUSANDS_SPLIT", "W_UNIT_LOOKALIKE", "W_UNIT_TOTAL", "W_NAME_MISMATCH", "W_XLSX_HIDDEN", "W_VALUE_JUMP"]);
 
 /**
  * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from

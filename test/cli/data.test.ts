@@ -531,14 +531,22 @@ describe("files people actually have", () => {
       "data/2018.csv": "unit,year,indicator,value\n,2018,A1,2.10%\n,2018,A2,6\n,2018,A3,0\n",
       "data/2019.csv": "unit,year,indicator,value\n,2019,A1,0.0245\n,2019,A2,7\n,2019,A3,2%\n",
     });
+    // The percentages' median (1.96 and 2.1) is 2.03, 2.03 / 0.0245 = 82.86 times the plain number's: shown as about 82.9.
     const mixed = (where: string, first: string) =>
-      `values of "A1" mix 2 percentages (e.g. 1.96% at ${first}) with 1 plain number (e.g. 0.0245 at ${where}); a percent sign is dropped (1.96% reads as 1.96), ` +
+      `values of "A1" mix 2 percentages (e.g. 1.96% at ${first}) with 1 plain number (e.g. 0.0245 at ${where}) of another magnitude: ` +
+      "the plain numbers' median, 0.0245, is about 82.9 times smaller than the percentages', 2.03; a percent sign is dropped (1.96% reads as 1.96), " +
       'so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; expected every value of "A1" written one way: all with a percent sign (or formatted as percentages in Excel) or none';
+    // And the value itself, far from 2018's: 2.1 / 0.0245 = 85.71, about 85.7 times (W_VALUE_JUMP), at the same cell.
+    const jump =
+      'indicator "A1": the 2019 value 0.0245 is about 85.7 times smaller than the 2018 value 2.1 (50 times or more apart, which a real change from one year to the next seldom is): ' +
+      "probably a share written as a fraction beside percent points or the other way round (×100), a unit of measure changed (×1,000 or ×10,000, e.g. 元 for 万元), or a real change; " +
+      "expected the value checked: if it is right, nothing to do";
     const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.xlsx", "--out", "-", "--table", "scores"], dir);
     expect(run.code, run.stderr).toBe(0);
     // The warning is placed at the plain number (the rarer kind): row 2 of the sheet, its 2019 cell (column 4); the
     // first percentage is column 2 of the same row.
     expect(run.stderr).toContain(`warning: values.xlsx[v]:2:4: ${mixed("values.xlsx[v]:2:4", "values.xlsx[v]:2:2")}`);
+    expect(run.stderr).toContain(`warning: values.xlsx[v]:2:4: ${jump}`);
     expect(run.stderr).not.toContain('"A2"');
     expect(run.stderr).not.toContain('"A3"');
     // The values are read as written (no guess): A1 2019 = 100·0.0245/1.96 = 1.25.
@@ -548,7 +556,8 @@ describe("files people actually have", () => {
     expect(folder.stderr).toContain(`warning: data/2019.csv:2: ${mixed("data/2019.csv:2", "data/2017.csv:2")}`);
     const strict = await runCli(["compute", "-i", "tree.csv", "-d", "data", "--strict"], dir);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toBe(`error: 1 problem found:\ndata/2019.csv:2: ${mixed("data/2019.csv:2", "data/2017.csv:2")}\n`);
+    // Both, in file order (inFileOrder: on one line, a column given by number before one given by name, "value").
+    expect(strict.stderr).toBe(`error: 2 problems found:\ndata/2019.csv:2:4: ${jump}\ndata/2019.csv:2: ${mixed("data/2019.csv:2", "data/2017.csv:2")}\n`);
     expect(await listDir(join(dir, "out"))).toEqual([]);
     // One file with every A1 cell marked (read by the byte path): no warning.
     const marked = await makeTempDir({ "tree.csv": tree, "values.csv": "unit,year,indicator,value\n,2017,A1,1.96%\n,2018,A1,2.45%\n,2017,A2,5\n,2018,A2,6\n,2017,A3,1\n,2018,A3,1\n" });

@@ -1,6 +1,6 @@
 /** The Chinese messages of `checkMessages` (src/core/check-messages.ts), for the terminal (src/core/localize.ts says how). */
 import { AGGREGATE_METHODS } from "../aggregate/methods.js";
-import type { checkMessages, ExpectedOption, PercentExample } from "../check-messages.js";
+import { shownFactor, shownNumber, type checkMessages, type ExpectedOption, type PercentExample } from "../check-messages.js";
 import { describeValue, isThenable } from "../describe-value.js";
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
@@ -27,6 +27,13 @@ const EXPECTED_OPTIONS: Readonly<Record<ExpectedOption, string>> = {
 const placeOf = ({ file, line, column }: PercentExample) =>
   file === undefined ? "" : line ? `，位于 ${file}:${line}${column ? `:${column}` : ""}` : `，位于 ${file}`;
 
+/** `约为 …的 1/95.5`, `为 …的 10,000 倍` (`timesApart` of check-messages.ts): `value` against `other`, named by `of` (`2019 年数值 2.33`). */
+const timesApart = (value: number, other: number, of: string) => {
+  const ratio = Math.abs(value / other);
+  const { text, exact } = shownFactor(ratio < 1 ? 1 / ratio : ratio);
+  return `${exact ? "为" : "约为"}${of} ${ratio < 1 ? `的 1/${text}` : `的 ${text} 倍`}`;
+};
+
 const notExpected = (option: string, found: unknown, expected: string) =>
   isThenable(found) ? `选项 ${option} 是一个 Promise：是否漏写了 await？应为${afterChinese(expected)}` : `选项 ${option} 为 ${describeValue(found)}；应为${afterChinese(expected)}`;
 
@@ -41,9 +48,17 @@ export const checkMessagesZh: Translation<typeof checkMessages> = {
     `应为 METHOD 或 LEVEL=METHOD，以逗号分隔（例如 "arithmetic,0=geometric"），METHOD 为以下之一：${list(AGGREGATE_METHODS)}${didYouMean(word, AGGREGATE_METHODS)}`,
 
   percentMixed: (code, marked, plain) =>
-    `${quote(code)} 的数值混用了 ${marked.count} 个百分数（例如 ${marked.value}%${placeOf(marked)}）和 ${plain.count} 个普通数字（例如 ${plain.value}${placeOf(plain)}）；` +
+    `${quote(code)} 的数值混用了 ${marked.count} 个百分数（例如 ${marked.value}%${placeOf(marked)}）和 ${plain.count} 个普通数字（例如 ${plain.value}${placeOf(plain)}），且两者数量级不同：` +
+    `普通数字的中位数 ${shownNumber(plain.median)} ${timesApart(plain.median, marked.median, `百分数中位数 ${shownNumber(marked.median)}`)}；` +
     `百分号会被去掉（${marked.value}% 读作 ${marked.value}），因此写成小数的比例（2.45% 写成 0.0245）会小 100 倍；` +
     `${quote(code)} 的所有数值应采用同一种写法：全部带百分号（或在 Excel 中设为百分比格式），或全部不带`,
+
+  valueJump: (jump) =>
+    `指标 ${quote(jump.indicator)}${jump.unit === "" ? "" : `（评价对象 ${quote(jump.unit)}）`}：${jump.toYear} 年的数值 ${jump.toValue} ` +
+    `${timesApart(jump.toValue, jump.fromValue, ` ${jump.fromYear} 年数值 ${jump.fromValue}`)}（相差 ${jump.threshold} 倍及以上，逐年的真实变化很少如此）` +
+    `${jump.count === 1 ? "" : `；${quote(jump.indicator)} 共有 ${jump.count} 个数值与上一年相差如此之大，此为按评价对象和年份排序的第一个`}：` +
+    `可能是比例写成了小数而其他年份为百分数，或反之（相差 ×100），计量单位变了（相差 ×1,000 或 ×10,000，例如把万元写成了元），也可能是真实变化；` +
+    `请核对该数值：若无误，则无需处理`,
 
   accountingDashes: (first, cells) =>
     `${first.file}:${first.line}:${first.column}: ${cells} 个数值单元格是两侧带空格的短横线（${JSON.stringify(first.text)}${cells === 1 ? "" : "，第一个在此"}），` +
