@@ -119,6 +119,8 @@ export const PHRASES: readonly { cli: string; library: string; column?: string }
   { cli: "or no --outliers", library: 'or outliers: "none"' },
   { cli: "--method ahp needs the pairwise judgements; expected --ahp FILE", library: 'weights: "ahp" needs the pairwise judgements; expected option ahp, the path of a judgement file' },
   { cli: "expected no --unit", library: "expected no option unit" },
+  // A base year named without its value (a missing base value's hint).
+  { cli: "--base-year <year>", library: "baseYear: <year>" },
   // The objective methods, listed after one flag.
   { cli: "an objective method: --weights entropy, critic, cv, pca or combined", library: 'an objective method, weights: "entropy", "critic", "cv", "pca" or "combined"' },
 ];

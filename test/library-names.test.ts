@@ -177,7 +177,7 @@ describe("inLibraryNames(message)", () => {
     ],
     [
       messages.baseValueMissing("A1", "u", 2017, ["interpolate", "carry-back"]),
-      'indicator "A1", unit "u": no base value for 2017, so a fixed-base index is undefined; expected a value for the base year, or a missing-value policy that fills it, missing: "interpolate" | "carry-back" (also the tree column "missing"; every index of the series then rests on a base value made up)',
+      'indicator "A1", unit "u": no base value for 2017, so a fixed-base index is undefined; expected a value for the base year, or a missing-value policy that fills it, missing: "interpolate" | "carry-back" (also the tree column "missing"; every index of the series then rests on a base value made up), or another base year in which every indicator has a value, baseYear: <year>, which re-bases the whole index (see docs/guides/projects.md#when-the-indicator-system-changes)',
     ],
     // phrases
     [messages.unknownMethod("aggregation", "power:0.5", ["arithmetic", "power"]), 'unknown aggregation method "power:0.5"; expected one of: arithmetic, power (in a list, power without its exponent: the exponent goes in option power)'],

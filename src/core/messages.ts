@@ -19,13 +19,18 @@ const childrenInWords = (parent: string, name?: string) =>
 /** Every policy that fills a gap, then `reweight`: those of a gap between two observed years of a year other units have. */
 const ALL_FILLING_POLICIES = ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"] as const;
 
-/** The hint after a missing base value of `year`: the policies that fill it (`policies`), or why none does; none without them. */
+/**
+ * The hint after a missing base value of `year`: the policies that fill it (`policies`), or why none does, then another
+ * base year (an indicator added after the base year has none: the whole index is re-based); none without `policies`.
+ */
 const baseFillers = (year: number, policies?: readonly string[]) =>
   policies === undefined
     ? ""
-    : policies.length === 0
-      ? ` (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in ${year})`
-      : `, or a missing-value policy that fills it, --missing ${policies.join("|")} (also the tree column "missing"; every index of the series then rests on a base value made up)`;
+    : `${
+        policies.length === 0
+          ? ` (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in ${year})`
+          : `, or a missing-value policy that fills it, --missing ${policies.join("|")} (also the tree column "missing"; every index of the series then rests on a base value made up)`
+      }, or another base year in which every indicator has a value, --base-year <year>, which re-bases the whole index (see docs/guides/projects.md#when-the-indicator-system-changes)`;
 
 /**
  * The choices of a message on a value off a list (`allowedChoices`, `unknownChoice`, `unknownArgumentChoice`,

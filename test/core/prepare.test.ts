@@ -128,6 +128,23 @@ describe("missing-value policies in computeIndex", () => {
     expect(run({ normalize: "min-max", missing: "reweight" })).toEqual([]);
   });
 
+  it("an indicator added after the base year: the hint's --base-year re-bases the index on a year every indicator has", () => {
+    // Y1 first reported for 2018. Its missing 2017 base names the policies and --base-year; --base-year 2018 alone
+    // leaves 2017's Y1 a gap (reweight, or a filling policy, takes it), and with reweight the index is re-based on 2018.
+    const values = { X1: [10, 12, 15], X2: [50, 40, 25], Y1: [NaN_, 200, 250] };
+    expect(problems(() => compute(values))).toEqual([messages.baseValueMissing("Y1", "U", 2017, ["interpolate", "carry-back"])]);
+    expect(messages.baseValueMissing("Y1", "U", 2017, ["interpolate", "carry-back"])).toContain(
+      "or another base year in which every indicator has a value, --base-year <year>, which re-bases the whole index (see docs/guides/projects.md#when-the-indicator-system-changes)",
+    );
+    expect(problems(() => compute(values, { baseYear: 2018 }))).toEqual([messages.missingValue("Y1", "U", 2017, ["interpolate", "carry-back", "reweight"])]);
+    const result = compute(values, { baseYear: 2018, missing: "reweight" });
+    // Base 2018: X1 = 100·10/12, 100, 125; X2 (−) = 100·40/50 = 80, 100, 100·40/25 = 160; X = 81.67, 100, 142.5;
+    // Y1 = –, 100, 125. INDEX 2019 = 0.6·142.5 + 0.4·125 = 135.5; 2017 has no Y: INDEX = X = (83.33 + 80)/2 = 81.67.
+    expect(valueOf(result, "INDEX", 1)).toBeCloseTo(100, 12);
+    expect(valueOf(result, "INDEX", 2)).toBeCloseTo(135.5, 12);
+    expect(valueOf(result, "INDEX", 0)).toBeCloseTo((100 * 10) / 12 / 2 + 40, 12);
+  });
+
   it("names the policies that fill a missing base value from another unit's value that year (mean, median), and none when nothing can", () => {
     const tree = smallTree();
     // U2's Y1 base is missing, U1 has it: mean and median fill it; U2 has no other Y1 year, so no policy along its series.
@@ -149,7 +166,7 @@ describe("missing-value policies in computeIndex", () => {
       messages.missingValue("Y1", "U2", 2019, []),
     ]);
     expect(messages.baseValueMissing("Y1", "U2", 2017, [])).toBe(
-      'indicator "Y1", unit "U2": no base value for 2017, so a fixed-base index is undefined; expected a value for the base year (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in 2017)',
+      'indicator "Y1", unit "U2": no base value for 2017, so a fixed-base index is undefined; expected a value for the base year (no missing-value policy fills it: the unit has no other value of the indicator, and no other unit one in 2017), or another base year in which every indicator has a value, --base-year <year>, which re-bases the whole index (see docs/guides/projects.md#when-the-indicator-system-changes)',
     );
     expect(messages.missingValue("Y1", "U2", 2018, [])).toBe(
       'no value for indicator "Y1", unit "U2", year 2018; expected a value: no missing-value policy fills both it and the base value its series lacks',

@@ -95,6 +95,21 @@ describe("links in the documentation", () => {
     expect(broken).toEqual([]);
   });
 
+  it("every docs/….md and docs/….md#anchor a source file (a message, a help text) names resolves", () => {
+    const sources = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name.endsWith(".ts"))
+      .map((entry) => join(entry.parentPath, entry.name));
+    const named = new Set(sources.flatMap((path) => [...readFileSync(path, "utf8").matchAll(/\bdocs\/[\w./-]+?\.md(?:#[\w-]+)?/g)].map((match) => match[0])));
+    // The hint of a missing base value points at projects.md's section, so the look-up is known to find anchors.
+    expect([...named]).toContain("docs/guides/projects.md#when-the-indicator-system-changes");
+    const broken = [...named].filter((link) => {
+      const [path, anchor] = link.split("#");
+      if (!existsSync(join(root, path))) return true;
+      return anchor !== undefined && !anchorsOf(readFileSync(join(root, path), "utf8")).has(anchor);
+    });
+    expect(broken).toEqual([]);
+  });
+
   it("README.md is at most 12,000 characters and starts with the two commands", () => {
     const readme = readFileSync(join(root, "README.md"), "utf8");
     expect(readme.length).toBeLessThanOrEqual(12_000);

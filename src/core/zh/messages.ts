@@ -17,13 +17,18 @@ const ofUnit = (unit: string) => (unit === "" ? "" : `（评价对象 ${quote(un
 /** `missingValue` 的默认：所有能填补缺失值的处理方式，再加 reweight（与英文目录相同）。 */
 const ALL_FILLING_POLICIES = ["interpolate", "carry-forward", "carry-back", "mean", "median", "reweight"] as const;
 
-/** 基期值缺失时的提示：能填补它的处理方式（`policies`），或没有一种能填补的原因；未给出时不提示。 */
+/**
+ * 基期值缺失时的提示：能填补它的处理方式（`policies`），或没有一种能填补的原因，再加上改换基期（基期之后新增的指标没有基期值：
+ * 整个指数改换基期）；未给出 `policies` 时不提示。
+ */
 const baseFillers = (year: number, policies?: readonly string[]) =>
   policies === undefined
     ? ""
-    : policies.length === 0
-      ? `（没有一种缺失值处理方式能填补它：该评价对象在其他年份没有这个指标的数值，${year} 年也没有其他评价对象的数值）`
-      : `，或指定能填补它的缺失值处理方式 --missing ${policies.join("|")}（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础）`;
+    : `${
+        policies.length === 0
+          ? `（没有一种缺失值处理方式能填补它：该评价对象在其他年份没有这个指标的数值，${year} 年也没有其他评价对象的数值）`
+          : `，或指定能填补它的缺失值处理方式 --missing ${policies.join("|")}（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础）`
+      }，或改用每个指标都有数值的另一个基期 --base-year <year>，整个指数随之改换基期（见 docs/guides/projects.md#when-the-indicator-system-changes）`;
 
 /**
  * 值不在可选列表中的消息（`allowedChoices`、`unknownChoice`、`unknownArgumentChoice`、`unknownOptionChoice`）所列的可选值：

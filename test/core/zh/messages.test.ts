@@ -306,7 +306,10 @@ describe("messagesZh", () => {
     );
     expect(messagesZh.missingValue("A1", "常州", 2018, [])).toBe('缺少指标 "A1"（评价对象 "常州"，2018 年）的数值；应提供数值：没有一种缺失值处理方式能同时填补它和该序列缺少的基期值');
     expect(messagesZh.baseValueMissing("A1", "常州", 2017, ["interpolate", "carry-back"])).toBe(
-      '指标 "A1"（评价对象 "常州"）：没有 2017 年的基期值，定基指数（fixed-base）无法计算；应提供基期的数值，或指定能填补它的缺失值处理方式 --missing interpolate|carry-back（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础）',
+      '指标 "A1"（评价对象 "常州"）：没有 2017 年的基期值，定基指数（fixed-base）无法计算；应提供基期的数值，或指定能填补它的缺失值处理方式 --missing interpolate|carry-back（也可用指标体系文件的 "missing" 列；该序列的所有指数将以填补出的基期值为基础），或改用每个指标都有数值的另一个基期 --base-year <year>，整个指数随之改换基期（见 docs/guides/projects.md#when-the-indicator-system-changes）',
+    );
+    expect(messagesZh.chainBaseMissing("A1", "常州", 2017, [])).toBe(
+      '指标 "A1"（评价对象 "常州"）：没有 2017 年的基期值，链式指数（chain）没有起点；应提供基期的数值（没有一种缺失值处理方式能填补它：该评价对象在其他年份没有这个指标的数值，2017 年也没有其他评价对象的数值），或改用每个指标都有数值的另一个基期 --base-year <year>，整个指数随之改换基期（见 docs/guides/projects.md#when-the-indicator-system-changes）',
     );
     expect(messagesZh.emptyUnit("评价对象", 3, 10, "常州")).toBe(
       '评价对象列 "评价对象" 在第 3-10 行为空；每行都应填写评价对象（上方的 "常州" 是否在 Excel 中合并了这些行的单元格？合并单元格另存为 CSV 时只有第一行有值：应取消合并，并在每行填写评价对象）',
