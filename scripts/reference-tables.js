@@ -232,7 +232,9 @@ export const CODE_MEANINGS = {
   W_THOUSANDS_SPLIT:
     'a row of a comma-separated values file (read with a decimal point) with more fields than its header, those past the header\'s empty (tolerated), whose value cell is a whole number of 1 to 3 digits, perhaps signed or after a currency sign, followed by cells of exactly three digits (the last perhaps with decimals: "1" then "234", or "234" and "567"), none of them quoted: a number written with thousands separators but not quoted (1,234 where Excel writes "1,234"), split into fields, its value read short of its thousands (and, in a wide layout, the next values one column off); one warning per file, at the first such cell, with the number probably meant and their count; an error under --strict. A row with exactly the header\'s fields is never warned of, nor one with no more fields than the file\'s rows without such cells have (as many as most of them have, the fewer of a tie, so that one row without the others\' trailing comma changes nothing): in a file whose every row ends with a comma, the header not, each row has one empty field to spare, and only a row with two or more is warned of',
   W_PERCENT_MIXED:
-    "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers: a percent sign is dropped, so a share written as a fraction reads 100 times smaller",
+    "an indicator's values mix cells written as percentages (1.96%, or formatted as percentages in Excel) with plain numbers of another magnitude (the medians of the two kinds, without their signs, more than 20 times apart: 0.0196 beside 2.44%): a percent sign is dropped, so a share written as a fraction reads 100 times smaller; plain numbers of the percentages' magnitude (1.96 beside 2.44%) are percent points written without their sign, and are not warned of; an error under --strict",
+  W_VALUE_JUMP:
+    "an indicator's value 50 times or more, or 1/50 or less, of the same unit's value of the nearest earlier year with a value (both not zero, of the same sign; not both whole numbers of at most 100, a small count such as 1 then 60): probably a share written as a fraction beside percent points or the other way round (×100), an amount in another unit of measure (×1,000 or ×10,000, 元 for 万元), or a real change; one warning per indicator, at the first such value by unit then year, naming both years and values, the factor and their count; an error under --strict",
   W_OPTION_UNUSED:
     "an option that has no effect: one no indicator's method uses (such as --cap with rank only), --power without the power mean, a weighting option of another method (--alpha, --entropy-shift; in the library, any option of weighting, and ahp), one for a file not written (--static without --report; --report, --xlsx, --parquet with --out -), the library's performanceGroups in uncertainty, or an option of the index weights --optimise computes (--normalise, --outliers, --screen, ...) typed without --optimise",
   W_PRESET_OVERRIDDEN:
@@ -279,6 +281,7 @@ export const CODE_MEANINGS = {
     "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file; or the staging marker naming the run, left by a run killed before removing it (kept by a read-only run folder), which the next compute into the runs folder removes",
   W_RUN_BEING_WRITTEN: "verify: a temporary or backup file of report.html or reports.json in the run folder whose process still runs (a report writing into the run now); no mismatch: verify passes",
   W_WRITING_FOLDER_KEPT: "a folder named as the one the tool writes Parquet files in (.innovation-index-writing-XXXXXX) that holds more than index.parquet, scores.parquet and growth.parquet, kept",
+  W_PUBLICATION_HISTORY: "a line of runs/PUBLISHED.csv that is not one the tool writes (the last one cut short by a crash mid-append, or edited), skipped with the other lines read; or the file cannot be read at all (no rights, a folder), the runs listed without it; the file is never rewritten",
   W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), or is named by pid 0, kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
@@ -300,6 +303,8 @@ export const CODE_EXAMPLES = {
   W_WEIGHT_DOMINANT:
     'entropy weights give indicator "A13" 64.9% of the weight of "A1", among its 3 children; expected no child over 50% when the weights come from the data: entropy weights reward values concentrated on few observations, so an indicator that is nearly constant but for an outlier has low entropy and takes most of the weight. Check the values of "A13" over the chosen observations (an outlier, a wrong unit or scale, a series that is nearly constant); if that weight is not meant, set the weights in the tree\'s weight column and use --weights explicit, or temper the data\'s weights with the tree\'s by --weights combined --alpha',
   E_PROJECT_SHAPE: "index.yaml: found nothing; expected a block of keys such as indicators, values, methods",
+  W_PUBLICATION_HISTORY:
+    'runs/PUBLISHED.csv:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning',
   W_LATEST_TEMPORARY_KEPT:
     'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   W_LOCK_TEMPORARY_KEPT:
@@ -459,6 +464,10 @@ export const CODE_EXAMPLES = {
     'values.csv:3:4: 2 value cells are a dash padded with spaces (" -   ", the first here), the way Excel\'s accounting format (会计专用) shows a zero; they are read as missing, though they may be zeros; expected the column formatted as a number (常规 or 数值) before saving the CSV file, or 0 written in those cells',
   W_THOUSANDS_SPLIT:
     'values.csv:3:4: value "1" and the next cell, "234" in column 5 ("note"), look like one number, "1,234", split at its thousands separator by a comma outside quotes (the row has 6 fields, the header 5): 1 is read where 1234 was probably meant; expected the number quoted as Excel writes it ("1,234", with the quotes) or written without the separator (1234)',
+  W_VALUE_JUMP:
+    'values.csv:5:4: indicator "A11", unit "常州高新区": the 2020 value 0.0244 is about 95.5 times smaller than the 2019 value 2.33 (50 times or more apart, which a real change from one year to the next seldom is): probably a share written as a fraction beside percent points or the other way round (×100), a unit of measure changed (×1,000 or ×10,000, e.g. 元 for 万元), or a real change; expected the value checked: if it is right, nothing to do',
+  W_PERCENT_MIXED:
+    'values.csv:5:4: values of "A11" mix 3 percentages (e.g. 1.96% at values.csv:2:4) with 1 plain number (e.g. 0.0244 at values.csv:5:4) of another magnitude: the plain numbers\' median, 0.0244, is about 86.1 times smaller than the percentages\', 2.1; a percent sign is dropped (1.96% reads as 1.96), so a share written as a fraction (0.0245 for 2.45%) reads 100 times smaller; expected every value of "A11" written one way: all with a percent sign (or formatted as percentages in Excel) or none',
   W_UNIT_TOTAL:
     'values.csv:6:1: unit "合计" (its first row here) is named as a total or subtotal, yet it is read as a unit like any other: it takes part in min-max, z-score and the ranks (a total, the largest, would be ranked first and set the min-max maximum); expected only the units the index ranks: delete the total\'s rows, or rename the unit if it really is one',
   E_SQL_NULL: "values.sql: 2 rows have no year (NULL); expected a year in every row",
@@ -597,6 +606,18 @@ export const OUTPUT_FILES = [
   },
   { file: "manifest.json", command: "compute (project run)", content: "tool and version, options, SHA-256 of every input and output, fingerprint, coverage, warnings" },
   {
+    file: "PUBLISHED.csv",
+    command: "runs publish, runs rollback, compute (project run)",
+    content:
+      "in the runs folder: the publication history, one line appended (and flushed to the disk) before each move of runs/LATEST, never rewritten; innovation-index runs reads it to say when each run was LATEST",
+    columns: {
+      time: "when LATEST moved, ISO 8601 in UTC (2026-03-01T02:00:00.123Z)",
+      action: "compute, publish or rollback",
+      before: "the run id LATEST named before; empty when it named none",
+      after: "the run id LATEST names since",
+    },
+  },
+  {
     file: "reports.json",
     command: "report (project run)",
     content:
@@ -734,7 +755,7 @@ export const OUTPUT_FILES = [
     command: "diff",
     content: "every value that differs between two runs (printed on stdout)",
     columns: {
-      kind: "input, output, option or file", status: "changed, added (missing in RUN_A) or removed (missing in RUN_B)", unit: "the unit", year: "the year",
+      kind: "input, output, option, file, weight (a node's weight within its parent) or global_weight (in the overall index), the weights from the runs' weights.csv", status: "changed, added (missing in RUN_A) or removed (missing in RUN_B)", unit: "the unit", year: "the year",
       code: "the indicator, group, INDEX, option or file", before: "the value in RUN_A (a file's SHA-256: sha256: and all 64 hex digits)", after: "the value in RUN_B (likewise)", change: "after − before, the values as shown, exact in decimal (1.98908 − 1.98903 is 0.00005); the table signs it as printed: no sign on a change that rounds to 0 (0.0000, not +0.0000)",
       change_percent: "100·(after − before)/|before|; empty when before is 0, and in every output row when either run's result is on a scale with no natural zero (as growth.csv's change_percent: min-max, z-score, Copeland, ...), where the change is in points only; input rows keep it",
     },

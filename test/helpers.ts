@@ -10,6 +10,7 @@ import { main } from "../src/cli/main.js";
 import { ValidationError, type Issue } from "../src/errors.js";
 import { joinContent, type FileContent } from "../src/io/write/write.js";
 import { WRITTEN_FILES } from "../src/io/write/written-files.js";
+import { PUBLICATION_HISTORY_FILE } from "../src/io/runs/publication-history.js";
 
 /**
  * Writes `content` to `path` as a person editing it by hand would: a published run's files are read-only
@@ -74,9 +75,10 @@ export function runCliWithMocks(): (argv: string[], cwd: string, env?: Partial<C
 /** The names in a folder, sorted; [] when it does not exist. */
 export async function listDir(dir: string): Promise<string[]> {
   try {
-    // The writer's record of the files it wrote (io/write/written-files.ts) is in every output folder; its own tests
-    // look for it by name.
-    return (await readdir(dir)).filter((name) => name !== WRITTEN_FILES).sort();
+    // The writer's record of the files it wrote (io/write/written-files.ts) is in every output folder, and the
+    // publication history (io/runs/publication-history.ts) in every runs folder whose LATEST moved; their own tests
+    // look for them by name.
+    return (await readdir(dir)).filter((name) => name !== WRITTEN_FILES && name !== PUBLICATION_HISTORY_FILE).sort();
   } catch {
     return [];
   }

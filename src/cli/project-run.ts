@@ -15,6 +15,7 @@ import { outputMessages } from "../core/output-messages.js";
 import { joinMessages } from "../core/localize.js";
 import { InputError, OutputError, ValidationError, type Issue } from "../errors.js";
 import { projectMessages } from "../core/project-messages.js";
+import { runMessages } from "../core/run-messages.js";
 import { crashPoint } from "../io/crash-point.js";
 import { defaultThreads, inputValuesJob } from "../io/write/file-jobs.js";
 import {
@@ -29,7 +30,8 @@ import {
   type FileDigest,
   type RunManifest,
 } from "../io/runs/run-files.js";
-import { acquireLock, discardRun, finishRun, LatestNotFlushedError, listRunIdsToFollow, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, RunNotFlushedError, STAGING_PREFIX, stageRun, writeLatest } from "../io/runs/runs.js";
+import { PUBLICATION_HISTORY_FILE } from "../io/runs/publication-history.js";
+import { acquireLock, discardRun, finishRun, HistoryNotWrittenError, LatestNotFlushedError, listRunIdsToFollow, LOCK_FILE, mayHoldLeftovers, newRunId, readLatestPointer, removeLeftovers, RunNotFlushedError, STAGING_PREFIX, stageRun, writeLatest } from "../io/runs/runs.js";
 import { EarlierRunError, readRunFolder, requireIndexJson, RunChangedError, tallyRunFolders, type RunFolder } from "../io/runs/run-values.js";
 import { checkManifest, formatManifestCheck } from "../io/runs/verify-run.js";
 import { refuseRunsOnInputs } from "../io/runs/runs-on-inputs.js";
@@ -367,11 +369,15 @@ export async function runProjectCompute<Options extends ProjectRunOptions>(
         protectFilesSync(folder, ownFiles);
         await crashPoint("finished");
         requireLock();
-        await writeLatest(runsDir, id);
+        await writeLatest(runsDir, id, { action: "compute" });
       } catch (cause) {
         // Published, but not flushed after: said as it is (exit 3), not as a run kept unpublished.
         if (cause instanceof LatestNotFlushedError)
           throw new OutputError("E_WRITE", outputMessages.latestNotFlushed(`${runsLabel}/LATEST`, id, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
+        // Its line not written to the publication history (held open by Excel, a full disk): LATEST not moved, the
+        // complete run kept unpublished, the file named.
+        if (cause instanceof HistoryNotWrittenError)
+          throw new OutputError("E_WRITE", runMessages.historyNotWritten(`${runsLabel}/${PUBLICATION_HISTORY_FILE}`, `${runsLabel}/LATEST`, id, cause.reason, true), { cause });
         // Renamed into place, but not flushed to the disk after it (EIO): complete, kept as a run finished is.
         if (cause instanceof RunNotFlushedError) throw new OutputError("E_WRITE", outputMessages.runKept(runLabel, `${runsLabel}/LATEST`, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });
         const reason = String((cause as NodeJS.ErrnoException).code ?? cause);
@@ -480,33 +486,45 @@ export async function summariseRevisions(
     throw cause;
   }
   const { input, output } = tallies;
-  return formatSummaryLine(against, input.counts, output.counts, output.largestOfCode ?? output.largest, decimals);
+  return formatSummaryLine(against, input.counts, output.counts, output.largestOfCode, output.largest, decimals);
 }
 
 /**
  * One line: how many input and output values changed, appeared or disappeared against run `against`, and the largest
- * change of the overall index (or of any output when the overall index did not change).
+ * change of the overall index and of any output: one figure when the index's is the largest of all (or the index did
+ * not change), both, each labelled, when another output changed more.
  */
 export function formatRevisionSummary(against: string, revisions: readonly Revision[], decimals: number): string {
-  const largest = largestRevision(revisions, "output", INDEX_CODE) ?? largestRevision(revisions, "output");
-  return formatSummaryLine(against, countRevisions(revisions, "input"), countRevisions(revisions, "output"), largest, decimals);
+  const ofIndex = largestRevision(revisions, "output", INDEX_CODE);
+  const ofAll = largestRevision(revisions, "output");
+  return formatSummaryLine(against, countRevisions(revisions, "input"), countRevisions(revisions, "output"), ofIndex, ofAll, decimals);
 }
 
 /**
- * The line of `formatRevisionSummary` from the counts of input and output revisions and the largest change. The code
- * and the unit are `printable` as table cells: a line feed or a tab in a unit's name shows as `\x0a` or `\x09` and
- * keeps the summary on one line.
+ * The line of `formatRevisionSummary` from the counts of input and output revisions and the largest changes, of the
+ * overall index (`ofIndex`) and of any output (`ofAll`). The index's alone when it is as large as any (on a tie it is
+ * the one named); both when another output's is strictly larger, so that "largest" never labels a change smaller than
+ * one `diff` lists. The code and the unit are `printable` as table cells: a line feed or a tab in a unit's name shows as
+ * `\x0a` or `\x09` and keeps the summary on one line.
  */
-function formatSummaryLine(against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: Revision | undefined, decimals: number): string {
+function formatSummaryLine(
+  against: string,
+  inputs: RevisionCounts,
+  outputs: RevisionCounts,
+  ofIndex: Revision | undefined,
+  ofAll: Revision | undefined,
+  decimals: number,
+): string {
   const total = inputs.changed + inputs.added + inputs.removed + outputs.changed + outputs.added + outputs.removed;
   if (total === 0) return terminalMessages.revisionsNone(against);
-  const detail = largest
-    ? `${printable(largest.code, true)}${largest.unit ? ` ${printable(largest.unit, true)}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
-        largest.after,
-        decimals,
-      )} (${signedText(formatValue(largest.change, decimals))})`
-    : undefined;
-  return terminalMessages.revisions(against, inputs, outputs, detail);
+  const detail = (largest: Revision) =>
+    `${printable(largest.code, true)}${largest.unit ? ` ${printable(largest.unit, true)}` : ""} ${largest.year} ${formatValue(largest.before, decimals)} -> ${formatValue(
+      largest.after,
+      decimals,
+    )} (${signedText(formatValue(largest.change, decimals))})`;
+  if (ofIndex && ofAll && Math.abs(ofAll.change) > Math.abs(ofIndex.change)) return terminalMessages.revisions(against, inputs, outputs, detail(ofAll), detail(ofIndex));
+  const largest = ofIndex ?? ofAll;
+  return terminalMessages.revisions(against, inputs, outputs, largest ? detail(largest) : undefined);
 }
 
 /**

@@ -95,11 +95,14 @@ export function renderIndexTable(result: IndexResult, decimals = 2, words: Table
 /**
  * "base year 2017 = 100" when every indicator is indexed to its own base year, else the normalisations used; with a
  * group scored against the other units (Copeland, benefit of the doubt, TOPSIS), whose values are then on that
- * method's scale, "indicators at base year 2017 = 100, groups by topsis".
+ * method's scale, "indicators at base year 2017 = 100, groups by topsis". The indicators `--zero-base first-nonzero`
+ * moved to a later base year (each named by a `W_ZERO_BASE_SHIFTED` warning) are counted in it: they, and so their
+ * groups, are not 100 in the base year.
  */
 function scaleOf(result: IndexResult, words: TableWords): string {
   const across = acrossUnitGroupMethods(result);
-  if (indicatorsAtOwnBase(result)) return words.ownBaseScale(result.baseYear, across);
+  const shifted = [...new Set(result.warnings.flatMap((warning) => (warning.code === "W_ZERO_BASE_SHIFTED" && warning.id !== undefined ? [warning.id] : [])))];
+  if (indicatorsAtOwnBase(result)) return words.ownBaseScale(result.baseYear, across, shifted);
   const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
   return words.normalisedScale(methods, across);
 }

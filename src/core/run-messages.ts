@@ -7,7 +7,7 @@ import { catalogue } from "./localize.js";
 import { describeFound } from "./project-messages.js";
 import { quote } from "./quote.js";
 import { didYouMean } from "./suggest.js";
-import { diskFull, type FileSizeLimit } from "./system-errors.js";
+import { diskFull, openElsewhere, type FileSizeLimit } from "./system-errors.js";
 
 /** A list of `index.json` that is not what compute writes (`indexJsonBadList`). */
 export type IndexJsonList = "units" | "years" | "nodes";
@@ -195,4 +195,27 @@ export const runMessages = catalogue("runMessages", {
   /** The `previous` of the published run's manifest (`found`, as JSON) names no earlier run folder of `runs`. */
   rollbackPreviousUnusable: (manifestLabel: string, found: string, runs: string) =>
     `${manifestLabel}: "previous" is ${found}, which names no earlier run folder in ${runs}; expected the id of the run published before it, as compute records it (${ROLLBACK_HINT})`,
+
+  // The publication history runs/PUBLISHED.csv (src/io/runs/publication-history.ts), written before each move of LATEST
+  /**
+   * The line of the move of `LATEST` to run `id` could not be appended (`reason`: the system's code; EBUSY, EPERM or
+   * EACCES for a file another program holds open, ENOSPC for a full disk); `kept`: compute's run, complete, is kept.
+   */
+  historyNotWritten: (historyLabel: string, latestLabel: string, id: string, reason: string, kept: boolean) =>
+    `${historyLabel}: cannot record the publication of run ${id} (${reason}), so ${latestLabel} was left as it was (it moves only once its line is on the disk)${
+      kept ? `; the run folder is kept, unpublished (innovation-index runs publish ${id} publishes it)` : ""
+    }; expected a file the publication history can be appended to${
+      openElsewhere(reason) ? ": close it in any program that has it open (Excel), or give write rights to it" : diskFull(reason) ? ": free some space on the disk" : ""
+    }`,
+  /** The history could not be read at all (`reason`: the system's code, EACCES, EISDIR). */
+  historyUnreadable: (historyLabel: string, reason: string) =>
+    `${historyLabel} cannot be read (${reason}), so the runs are listed without their publication history; expected a readable file, which compute, runs publish and runs rollback append to`,
+  /**
+   * Line `line` of the history (`found`) is not one the tool writes, and is skipped; `cutShort`: the last line, without
+   * its line end (a write stopped by a crash), whose move of LATEST never happened.
+   */
+  historyLineSkipped: (historyLabel: string, line: number, found: string, cutShort: boolean) =>
+    `${historyLabel}:${line}: ${
+      cutShort ? `a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), ${quote(found)}` : `found ${quote(found)}`
+    }; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning`,
 });

@@ -7,7 +7,7 @@
  * same word inside a message. The Chinese words are in src/core/zh/table-words.ts, typed from these. What is printed
  * as a file (`--format csv` on stdout, `diff --format csv`) keeps the files' English column names.
  */
-import { counted, quote } from "./quote.js";
+import { counted, listItems, quote } from "./quote.js";
 import type { UncertaintyChoice } from "./uncertainty.js";
 
 export const tableWords = {
@@ -17,9 +17,16 @@ export const tableWords = {
   /** The title of a unit's table: `unit` (empty for the one unnamed unit), the scale (`ownBaseScale` …), and whether changes are in percent. */
   indexTitle: (unit: string, scale: string, percent: boolean) =>
     `${unit ? `${unit}: ` : ""}index, ${scale} (${percent ? "growth on the previous year" : "change on the previous year, in points"})`,
-  /** Every indicator indexed to its own base year; `across`, the aggregations scored against the other units. */
-  ownBaseScale: (year: number, across: readonly string[]) =>
-    across.length > 0 ? `indicators at base year ${year} = 100, groups by ${across.join(", ")}` : `base year ${year} = 100`,
+  /**
+   * Every indicator indexed to its own base year; `across`, the aggregations scored against the other units;
+   * `shifted`, the indicators `--zero-base first-nonzero` moved to a later base year (a zero base value), which are not
+   * 100 in `year`, nor then their groups: counted, the first three named, and their warning's code (each has one).
+   */
+  ownBaseScale: (year: number, across: readonly string[], shifted: readonly string[] = []) => {
+    const named = listItems(shifted.map(quote), ", ", (more) => `and ${more} more`, 3);
+    const later = shifted.length > 0 ? ` (${counted(shifted.length, "indicator")} on a later base year: ${named}; see W_ZERO_BASE_SHIFTED)` : "";
+    return across.length > 0 ? `indicators at base year ${year} = 100${later}, groups by ${across.join(", ")}` : `base year ${year} = 100${later}`;
+  },
   normalisedScale: (methods: readonly string[], across: readonly string[]) =>
     across.length > 0 ? `indicators normalised by ${methods.join(", ")}, groups by ${across.join(", ")}` : `normalised by ${methods.join(", ")}`,
 
@@ -59,10 +66,17 @@ export const tableWords = {
     `${year}: Spearman ${spearman || "undefined"} over ${counted(units, "unit")}, mean |shift| ${meanShift}`,
 
   // runs: the run folders of a project
-  /** The headings of the list of runs: run, state, previous, units × years, base year, note. */
-  runsHeadings: () => ["run", "state", "previous", "units × years", "base year", "note"],
+  /**
+   * The headings of the list of runs: run, state, previous, units × years, base year, published (the first time it
+   * became LATEST, from runs/PUBLISHED.csv), note.
+   */
+  runsHeadings: () => ["run", "state", "previous", "units × years", "base year", "published", "note"],
   /** A run's state against runs/LATEST (`RunState` of src/io/runs/list-runs.ts). */
-  runState: (state: "latest" | "published" | "skipped" | "unpublished"): string => (state === "latest" ? "LATEST" : state),
+  runState: (state: "latest" | "published" | "withdrawn" | "skipped" | "unpublished"): string => (state === "latest" ? "LATEST" : state),
+  /** The note of a run that became LATEST more than once: the last time (ISO 8601, UTC). */
+  runPublishedAgain: (last: string) => `published again ${last}`,
+  /** The note of a withdrawn run: when LATEST moved away from it (ISO 8601, UTC). */
+  runLatestUntil: (until: string) => `LATEST until ${until}`,
   /** A run folder that is a link to `target`; `unreachable` when the target is not a folder (an archive disk not mounted). */
   runLink: (target: string, unreachable: boolean) => (unreachable ? `unreachable: a link to ${quote(target)}, which is not a folder` : `a link to ${quote(target)}`),
   noRuns: (runsLabel: string) => `${runsLabel}: no run yet (innovation-index compute makes the first)`,

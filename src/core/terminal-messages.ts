@@ -37,14 +37,25 @@ export const terminalMessages = catalogue("terminalMessages", {
   revisionsTooLarge: (against: string, megabytes: string, limit: string) =>
     `revisions against run ${against}: not compared (comparing the two runs' values would take about ${megabytes} MB of memory, more than the ${limit} MB a run compares in; innovation-index diff compares them)`,
   revisionsNone: (against: string) => `revisions against run ${against}: none (every input and output value is the same)`,
-  /** `largest`: the largest change, as `code unit year before -> after (change)`. */
-  revisions: (against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: string | undefined) =>
-    `revisions against run ${against}: inputs ${counts(inputs)}; outputs ${counts(outputs)}${largest === undefined ? "" : `; largest: ${largest}`} (details: innovation-index diff)`,
+  /**
+   * `largest`: the largest change of any output, as `code unit year before -> after (change)`; `largestOfIndex`: the
+   * overall index's largest change, given only when it is smaller than `largest` (else `largest` is the index's).
+   */
+  revisions: (against: string, inputs: RevisionCounts, outputs: RevisionCounts, largest: string | undefined, largestOfIndex?: string) =>
+    `revisions against run ${against}: inputs ${counts(inputs)}; outputs ${counts(outputs)}${
+      largest === undefined ? "" : largestOfIndex === undefined ? `; largest: ${largest}` : `; largest of the overall index: ${largestOfIndex}; largest of all outputs: ${largest}`
+    } (details: innovation-index diff)`,
   /**
    * `diff`'s summary of two runs: the input values (`undefined` when either run did not record them) and the output
    * values changed, added and removed, and how many options or files differ.
    */
   diffSummary: (before: string, after: string, inputs: RevisionCounts | undefined, outputs: RevisionCounts, settings: number) =>
     `${before} -> ${after}: inputs ${inputs ? counts(inputs) : "not recorded"}; outputs ${counts(outputs)}; ${settings} option or file change${settings === 1 ? "" : "s"}\n`,
+  /**
+   * `diff`: the weights of two runs not compared, as the weights.csv of one of them (`file`) is missing (`missing`: a
+   * run of a version that wrote none) or has no `code` and `weight` columns.
+   */
+  diffWeightsNotCompared: (file: string, missing: boolean) =>
+    `weights not compared: ${file} ${missing ? "is missing (a run of an older version, which wrote no weights.csv)" : 'has no "code" and "weight" columns; expected code,parent,level,weight,global_weight as compute writes it'}; the values, options and files are compared all the same\n`,
   nextInProject: (folder: string) => `next: replace the example tree and values, then run "innovation-index compute"${folder === "." ? "" : ` in ${folder}`}\n`,
 });

@@ -112,9 +112,10 @@ describe("compute --parquet-only", () => {
     expect(second.code).toBe(0);
     const [first, latest] = await listPublishedRuns(join(dir, "runs"));
     expect(JSON.parse(await readFile(join(dir, "runs", latest, "index.json"), "utf8")).resultsIn).toEqual(["index.parquet", "scores.parquet"]);
-    // One input changed (Y1 of U1 in 2019); outputs INDEX, Y and Y1 of U1 in 2019, the largest INDEX 143 -> 146.8.
+    // One input changed (Y1 of U1 in 2019); outputs INDEX, Y and Y1 of U1 in 2019: INDEX 143 -> 146.8, and the largest
+    // of all Y and Y1, 95 -> 104.5 each (+9.5; the first in index.json's order, Y, named on the tie).
     expect(second.stderr).toContain(
-      `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; largest: INDEX U1 2019 143.0000 -> 146.8000 (+3.8000) (details: innovation-index diff)`,
+      `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; largest of the overall index: INDEX U1 2019 143.0000 -> 146.8000 (+3.8000); largest of all outputs: Y U1 2019 95.0000 -> 104.5000 (+9.5000) (details: innovation-index diff)`,
     );
     const diff = await runCli(["diff", "--format", "csv"], dir);
     expect(diff.code).toBe(0);

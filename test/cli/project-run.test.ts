@@ -141,12 +141,14 @@ describe("the revision summary of a project run", () => {
     });
     expect((await runCli(["compute", "-q"], dir)).code).toBe(0);
     const first = await latest(dir);
-    // A 2018 value revised: A 15 -> 12, so INDEX 2018 = (120 + 150) / 2 = 135, down from (150 + 150) / 2 = 150.
+    // A 2018 value revised: A 15 -> 12, so A's score 2018 = 100·12/10 = 120, down from 150 (-30), and INDEX 2018 =
+    // (120 + 150) / 2 = 135, down from (150 + 150) / 2 = 150 (-15). The index's change is not the largest: both are
+    // named, each for what it is (the line said "largest: INDEX … (-15.0000)" while diff listed A at -30).
     await writeFile(join(dir, "values.csv"), "unit,year,indicator,value\nU1,2017,A,10\nU1,2017,B,20\nU1,2018,A,12\nU1,2018,B,30\n");
     const second = await runCli(["compute"], dir);
     expect(second.code).toBe(0);
     const id = await latest(dir);
-    const line = `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed, 0 added, 0 removed; largest: INDEX U1 2018 150.0000 -> 135.0000 (-15.0000) (details: innovation-index diff)`;
+    const line = `revisions against run ${first}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed, 0 added, 0 removed; largest of the overall index: INDEX U1 2018 150.0000 -> 135.0000 (-15.0000); largest of all outputs: A U1 2018 150.0000 -> 120.0000 (-30.0000) (details: innovation-index diff)`;
     expect(second.stderr).toContain(line + "\n");
     expect(await summariseRevisions(join(dir, "runs"), "runs", first, id, 4)).toBe(line);
 
@@ -190,6 +192,32 @@ describe("the revision summary of a project run", () => {
     expect(formatRevisionSummary("r1", compareRunValues("output", run(1.98904), run(1.98906)), 4)).toContain("; largest: INDEX U1 2018 1.9890 -> 1.9891 (0.0000) (details");
     expect(formatRevisionSummary("r1", compareRunValues("output", run(1.98903), run(1.98908)), 4)).toContain("; largest: INDEX U1 2018 1.9890 -> 1.9891 (+0.0001) (details");
     expect(formatRevisionSummary("r1", compareRunValues("output", run(1.98908), run(1.98903)), 4)).toContain("; largest: INDEX U1 2018 1.9891 -> 1.9890 (-0.0001) (details");
+  });
+
+  it("labels the overall index's largest change as the index's when another output changed more, and names that one too", () => {
+    const run = (index: number, c3: number, a1: number) => [
+      { unit: "常州高新区", year: 2019, code: "INDEX", value: index },
+      { unit: "常州高新区", year: 2019, code: "C3", value: c3 },
+      { unit: "常州高新区", year: 2019, code: "A1", value: a1 },
+    ];
+    const counts = "outputs 2 changed, 0 added, 0 removed";
+    // By hand: INDEX 184.7179 − 186.1327 = −1.4148; C3 98.7772 − 120 = −21.2228, the largest of all (diff's), so the
+    // line names both, each labelled (it said "largest: INDEX … (-1.4148)").
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(186.1327, 120, 50), run(184.7179, 98.7772, 50)), 4)).toBe(
+      `revisions against run r1: inputs 0 changed, 0 added, 0 removed; ${counts}; largest of the overall index: INDEX 常州高新区 2019 186.1327 -> 184.7179 (-1.4148); largest of all outputs: C3 常州高新区 2019 120.0000 -> 98.7772 (-21.2228) (details: innovation-index diff)`,
+    );
+    // INDEX +3 against A1 −2: the index's is the largest of all, named once.
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(100, 90, 50), run(103, 90, 48)), 4)).toContain(
+      `${counts}; largest: INDEX 常州高新区 2019 100.0000 -> 103.0000 (+3.0000) (details`,
+    );
+    // INDEX −2 against A1 +2: a tie, the index's named alone (no other output changed more).
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(100, 90, 50), run(98, 90, 52)), 4)).toContain(
+      `${counts}; largest: INDEX 常州高新区 2019 100.0000 -> 98.0000 (-2.0000) (details`,
+    );
+    // The index unchanged: the largest of the outputs that changed (C3 −5 against A1 +1), as "largest".
+    expect(formatRevisionSummary("r1", compareRunValues("output", run(100, 90, 50), run(100, 85, 51)), 4)).toContain(
+      `${counts}; largest: C3 常州高新区 2019 90.0000 -> 85.0000 (-5.0000) (details`,
+    );
   });
 });
 

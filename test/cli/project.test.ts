@@ -148,7 +148,7 @@ describe("a project computed every year", () => {
     expect(await latest(dir)).toBe(run3);
     // X1 = 100·13/10 = 130 (was 120), X = (130 + 125)/2 = 127.5 (was 122.5), INDEX = 0.6·127.5 + 0.4·105 = 118.5 (was 115.5).
     expect(third.stderr).toContain(
-      `revisions against run ${run2}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; largest: INDEX U1 2018 115.5000 -> 118.5000 (+3.0000)`,
+      `revisions against run ${run2}: inputs 1 changed, 0 added, 0 removed; outputs 3 changed, 0 added, 0 removed; largest of the overall index: INDEX U1 2018 115.5000 -> 118.5000 (+3.0000); largest of all outputs: X1 U1 2018 120.0000 -> 130.0000 (+10.0000)`,
     );
     const manifest3 = await manifestOf(dir, run3);
     const revisedInput = manifest3.inputs.find((input: { path: string }) => input.path === "data/2018.csv");

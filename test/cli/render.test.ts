@@ -99,6 +99,45 @@ describe("compute (the summary table)", () => {
   });
 });
 
+describe("compute (the summary table) with an indicator moved to a later base year (--zero-base first-nonzero)", () => {
+  // A1 is 0 in the base year 2017, so its base moves to 2018 (W_ZERO_BASE_SHIFTED): A1 = 100·(0, 10, 20)/10 = 0, 100,
+  // 200; A2 = 100·(10, 20, 25)/10 = 100, 200, 250; A and INDEX their mean, 50, 150 (+200.0 %), 225 (+50.0 %): not 100
+  // in 2017, which the title says.
+  const tree = "code,parent,name,weight,direction\nA,,a,1,\nA1,A,a1,1,+\nA2,A,a2,1,+\n";
+  const values = "unit,year,indicator,value\nu,2017,A1,0\nu,2018,A1,10\nu,2019,A1,20\nu,2017,A2,10\nu,2018,A2,20\nu,2019,A2,25\n";
+  const args = ["compute", "-i", "tree.csv", "-d", "values.csv", "--zero-base", "first-nonzero", "--out", "out"];
+
+  it("says in the title how many indicators are on a later base year, which, and the warning's code", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(args, dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain('warning: indicator "A1": a base value (2017) is 0, so its fixed-base index uses 2018 as its base (100 in 2018), not 2017\n');
+    expect(run.stdout).toBe(
+      [
+        'u: index, base year 2017 = 100 (1 indicator on a later base year: "A1"; see W_ZERO_BASE_SHIFTED) (growth on the previous year)',
+        "code   name    2017              2018             2019",
+        "INDEX  Index  50.00  150.00 (+200.0%)  225.00 (+50.0%)",
+        "A      a      50.00  150.00 (+200.0%)  225.00 (+50.0%)",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says so in Chinese on a Chinese terminal", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values });
+    const run = await runCli(args, dir, { language: "zh" });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe('u：指数，基期 2017 年 = 100（1 个指标以更晚的年份为基期："A1"；见 W_ZERO_BASE_SHIFTED）（括号内为比上年增长）');
+  });
+
+  it("keeps the plain title when no base value is 0 (the policy moved nothing)", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree, "values.csv": values.replace("u,2017,A1,0", "u,2017,A1,5") });
+    const run = await runCli(args, dir);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout.split("\n")[0]).toBe("u: index, base year 2017 = 100 (growth on the previous year)");
+  });
+});
+
 describe("compute (the summary table) with a group scored against the others", () => {
   it("says the indicators are at the base year and the groups by TOPSIS, in points", async () => {
     // Two indicators of one zone, fixed-base: A1 100, 200, 250 and A2 100, 50, 75; TOPSIS over the years, weights 0.5:

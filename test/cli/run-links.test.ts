@@ -43,7 +43,7 @@ describe("run folders that are symbolic links", () => {
     const unchanged = await runCli(["compute", "--if-changed"], dir);
     expect(unchanged.code).toBe(0);
     expect(unchanged.stderr).toContain(`unchanged since run ${id}`);
-    expect((await readdir(join(dir, "runs"))).sort()).toEqual([id, "LATEST"].sort());
+    expect((await readdir(join(dir, "runs"))).sort()).toEqual([id, "LATEST", "PUBLISHED.csv"].sort());
 
     // verify checks the files where they are (verify used to refuse the link as "no such run folder").
     const verified = await runCli(["verify"], dir);
@@ -56,7 +56,8 @@ describe("run folders that are symbolic links", () => {
     expect(next.stderr).not.toContain("no usable previous run");
     // Fixed base, equal weights: 2018's index was (15/10 + 30/20)/2 × 100 = 150, now (18/10 + 30/20)/2 × 100 = 165.
     expect(next.stderr).toContain(`revisions against run ${id}: inputs 1 changed, 0 added, 0 removed; outputs 2 changed`);
-    expect(next.stderr).toContain("largest: INDEX U1 2018 150.0000 -> 165.0000 (+15.0000)");
+    // A's score 100·15/10 = 150 -> 180 (+30), more than the index's +15: both named.
+    expect(next.stderr).toContain("; largest of the overall index: INDEX U1 2018 150.0000 -> 165.0000 (+15.0000); largest of all outputs: A U1 2018 150.0000 -> 180.0000 (+30.0000) (details");
     const diff = await runCli(["diff", "--format", "csv"], dir);
     expect(diff.code).toBe(0);
     // The values file's SHA-256 (all 64 digits in the CSV, by node:crypto here); the input 15 -> 18 (+3, +20%); the

@@ -22,6 +22,17 @@ const latestBytes = (dir: string) => readFile(join(dir, "runs/LATEST"));
 const latest = async (dir: string) => (await latestBytes(dir)).toString("utf8").trim();
 const manifestOf = async (dir: string, id: string) => JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
 const spaces = (count: number) => " ".repeat(count);
+/**
+ * The times of runs/PUBLISHED.csv, one per line after its header, in order: when LATEST moved (compute, publish and
+ * rollback have no clock to set, so the times the list shows are read back from the file; its lines' exact form is
+ * checked in test/io/runs/publication-history.test.ts, with a fixed clock).
+ */
+const publishedTimes = async (dir: string) =>
+  (await readFile(join(dir, "runs/PUBLISHED.csv"), "utf8"))
+    .trimEnd()
+    .split("\n")
+    .slice(1)
+    .map((line) => line.split(",")[0]);
 /** The values of 2019 as the third run has them: U1's A 14 instead of 13. */
 const YEAR_2019_REVISED = YEAR_2019.replace("U1,2019,A,13", "U1,2019,A,14");
 
@@ -54,15 +65,17 @@ describe("innovation-index runs", () => {
   it("lists the runs oldest first: state, previous, units × years and base year; --format json gives the same", async () => {
     const { dir, a, b, c } = await threeRuns();
     // Columns as wide as their widest cell (a run id is 29 characters), two spaces apart: A has 2 units × 2017-2018,
-    // B and C 2 units × 2017-2019, all with base year 2017 (index.yaml); A is the first run (previous -).
+    // B and C 2 units × 2017-2019, all with base year 2017 (index.yaml); A is the first run (previous -). Each was
+    // published by its compute, at the time of its line in runs/PUBLISHED.csv (24 characters: 2026-03-01T02:00:00.123Z).
+    const [publishedA, publishedB, publishedC] = await publishedTimes(dir);
     const listed = await runCli(["runs"], dir);
     expect(listed).toEqual({
       code: 0,
       stdout: [
-        `run${spaces(28)}state${spaces(6)}previous${spaces(23)}units × years  base year  note`,
-        `${a}  published  -${spaces(30)}2 × 2${spaces(10)}2017`,
-        `${b}  published  ${a}  2 × 3${spaces(10)}2017`,
-        `${c}  LATEST${spaces(5)}${b}  2 × 3${spaces(10)}2017`,
+        `run${spaces(28)}state${spaces(6)}previous${spaces(23)}units × years  base year  published${spaces(17)}note`,
+        `${a}  published  -${spaces(30)}2 × 2${spaces(10)}2017${spaces(7)}${publishedA}`,
+        `${b}  published  ${a}  2 × 3${spaces(10)}2017${spaces(7)}${publishedB}`,
+        `${c}  LATEST${spaces(5)}${b}  2 × 3${spaces(10)}2017${spaces(7)}${publishedC}`,
         "",
       ].join("\n"),
       stderr: "",
@@ -74,9 +87,10 @@ describe("innovation-index runs", () => {
       runsFolder: "runs",
       latest: c,
       runs: [
-        { id: a, state: "published", previous: null, units: 2, years: years(2018), baseYear: 2017 },
-        { id: b, state: "published", previous: a, units: 2, years: years(2019), baseYear: 2017 },
-        { id: c, state: "latest", previous: b, units: 2, years: years(2019), baseYear: 2017 },
+        // Each LATEST once, until the next run's compute moved it.
+        { id: a, state: "published", previous: null, units: 2, years: years(2018), baseYear: 2017, publication: { first: publishedA, last: publishedA, times: 1, until: publishedB } },
+        { id: b, state: "published", previous: a, units: 2, years: years(2019), baseYear: 2017, publication: { first: publishedB, last: publishedB, times: 1, until: publishedC } },
+        { id: c, state: "latest", previous: b, units: 2, years: years(2019), baseYear: 2017, publication: { first: publishedC, last: publishedC, times: 1 } },
       ],
     });
     // From elsewhere, with --project; listing takes no lock and writes nothing.
@@ -92,13 +106,16 @@ describe("innovation-index runs", () => {
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${a}\n`));
     // Nothing but LATEST changed: every run folder stays, no temporary file or lock is left.
     expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
-    // The runs after A are newer than LATEST now: unpublished (the state column is as wide as "unpublished").
+    // The runs after A are newer than LATEST now, but were published by their computes: withdrawn (before: unpublished,
+    // as if never published), each LATEST until the next line of runs/PUBLISHED.csv; A LATEST again since the publish
+    // (the state column as wide as "withdrawn").
+    const [computedA, computedB, computedC, publishedA] = await publishedTimes(dir);
     expect((await runCli(["runs"], dir)).stdout).toBe(
       [
-        `run${spaces(28)}state${spaces(8)}previous${spaces(23)}units × years  base year  note`,
-        `${a}  LATEST${spaces(7)}-${spaces(30)}2 × 2${spaces(10)}2017`,
-        `${b}  unpublished  ${a}  2 × 3${spaces(10)}2017`,
-        `${c}  unpublished  ${b}  2 × 3${spaces(10)}2017`,
+        `run${spaces(28)}state${spaces(6)}previous${spaces(23)}units × years  base year  published${spaces(17)}note`,
+        `${a}  LATEST${spaces(5)}-${spaces(30)}2 × 2${spaces(10)}2017${spaces(7)}${computedA}  published again ${publishedA}`,
+        `${b}  withdrawn  ${a}  2 × 3${spaces(10)}2017${spaces(7)}${computedB}  LATEST until ${computedC}`,
+        `${c}  withdrawn  ${b}  2 × 3${spaces(10)}2017${spaces(7)}${computedC}  LATEST until ${publishedA}`,
         "",
       ].join("\n"),
     );
@@ -227,10 +244,12 @@ describe("innovation-index runs", () => {
     });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
     // B's manifest names A as previous, which cannot be read: A counts as published (the runs before LATEST).
+    // Its publication is read from runs/PUBLISHED.csv, not from the folder: said all the same.
+    const [publishedA, publishedB] = await publishedTimes(dir);
     const listed = (await runCli(["runs"], dir)).stdout.split("\n");
-    expect(listed[1]).toBe(`${a}  published  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  unreachable: a link to ${JSON.stringify(join(archive, "gone", a))}, which is not a folder`);
+    expect(listed[1]).toBe(`${a}  published  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  ${publishedA}  unreachable: a link to ${JSON.stringify(join(archive, "gone", a))}, which is not a folder`);
     const json = JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout);
-    expect(json.runs[0]).toEqual({ id: a, state: "published", link: join(archive, "gone", a), unreachable: true });
+    expect(json.runs[0]).toEqual({ id: a, state: "published", link: join(archive, "gone", a), unreachable: true, publication: { first: publishedA, last: publishedA, times: 1, until: publishedB } });
     // Nothing was removed or renamed: the staging folder and the link are where they were.
     expect(await listDir(join(dir, "runs"))).toEqual([staging, a, b, c, "LATEST"]);
   });
@@ -255,12 +274,13 @@ describe("innovation-index runs", () => {
     expect((await manifestOf(dir, d)).previous).toBe(b);
     expect(forced.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${c}`, b)}\n`);
     expect(forced.stderr).toContain(`revisions against run ${b}: none`);
-    // C is outside D's history now: skipped.
+    // C is outside D's history now, but was published by its compute: withdrawn (before: skipped, as a run never
+    // published).
     const states = JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout).runs.map((run: { id: string; state: string }) => [run.id, run.state]);
     expect(states).toEqual([
       [a, "published"],
       [b, "published"],
-      [c, "skipped"],
+      [c, "withdrawn"],
       [d, "latest"],
     ]);
   });
@@ -367,7 +387,7 @@ describe("innovation-index runs", () => {
     const file = "20991231T235959.999Z-0123abcd";
     await editByHand(join(dir, "runs", file), "not a run\n");
     // The list has it, newer than LATEST, noted as the file it is (in the words of publish's refusal below).
-    expect((await runCli(["runs"], dir)).stdout.split("\n")[4]).toBe(`${file}  unpublished  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  a file, not a run folder`);
+    expect((await runCli(["runs"], dir)).stdout.split("\n")[4]).toBe(`${file}  unpublished  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  ${spaces(24)}  a file, not a run folder`);
     expect(JSON.parse((await runCli(["runs", "--format", "json"], dir)).stdout).runs[3]).toEqual({ id: file, state: "unpublished", notFolder: "file" });
     expect((await runCli(["runs"], dir, { language: "zh" })).stdout.split("\n")[4]).toMatch(new RegExp(`^${file} .*  这是文件，不是运行文件夹$`));
     const refused = await runCli(["runs", "publish", file], dir);

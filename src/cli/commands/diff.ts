@@ -1,6 +1,6 @@
 /**
  * `diff`: every value that changed between two runs of a project, inputs and outputs, with the size of the change;
- * and the options and input files that changed.
+ * the options and input files that changed; and the weights that changed (from the runs' weights.csv).
  */
 import { Option, type Command } from "commander";
 import { existsSync } from "node:fs";
@@ -14,6 +14,9 @@ import { compareManifests, revisionCsvFormat, revisionRows, shortDigests, type S
 import { MANIFEST_FILE, readJsonFile, type RunData } from "../../io/runs/run-files.js";
 import { isRunId } from "../../io/runs/run-names.js";
 import { compareRunFolders, EarlierRunError, readRunFolder, readRunTables, requireIndexJson, type RunFolder } from "../../io/runs/run-values.js";
+import { readRunWeights } from "../../io/runs/run-weights.js";
+import { compareRunWeights, type WeightRevision } from "../../core/weight-revision.js";
+import { WEIGHT_DECIMALS } from "../../io/write/tables.js";
 import { outputMessages } from "../../core/output-messages.js";
 import { terminalMessages } from "../../core/terminal-messages.js";
 import { listRunFolderIds, listRunIds, readLatestPointer, runFolderAt } from "../../io/runs/runs.js";
@@ -66,34 +69,67 @@ export async function runDiff(runA: string | undefined, runB: string | undefined
   // A run with a manifest has the files read to compare it checked against it as they are read (RunChangedError).
   const [{ run: before, manifest: manifestA }, { run: after, manifest: manifestB }] = [await readRunFolder(runs[0]), await readRunFolder(runs[1])];
   const settings = compareManifests(manifestA, manifestB);
+  const weights = await compareWeights(before, after);
   if (options.format === "csv") {
-    await printRevisionsCsv(before, after, settings, options.decimals, env);
+    await printRevisionsCsv(before, after, settings, weights.revisions, options.decimals, env);
+    for (const note of weights.notes) env.stderr(note);
     return;
   }
   // Both runs' values are read into typed tables and compared kind by kind (see `compareRunFolders`).
   const { revisions, inputsRecorded } = await compareRunFolders(before, after, "both");
   const decimals = options.decimals ?? 4;
   const number = (value: number) => formatValue(value, decimals);
+  // Weights with 6 decimals at least, as weights.csv holds them (1/12 is 0.083333, not 0.0833).
+  const weight = (value: number) => formatValue(value, Math.max(decimals, WEIGHT_DECIMALS));
   // The table shows a file's SHA-256 by its first 12 hex digits, to fit a terminal; the CSV, a record, in full. A
   // change is signed as printed (`signedText`): one that rounds to zero has no sign (not "+0.0000").
-  const rows = revisionRows(revisions, shortDigests(settings), {
-    value: number,
-    change: (change) => signedText(number(change)),
-    percent: (percent) => (Number.isFinite(percent) ? `${signedText(formatValue(percent, 2))}%` : ""),
-  });
+  const rows = revisionRows(
+    revisions,
+    shortDigests(settings),
+    {
+      value: number,
+      change: (change) => signedText(number(change)),
+      percent: (percent) => (Number.isFinite(percent) ? `${signedText(formatValue(percent, 2))}%` : ""),
+      weight,
+      weightChange: (change) => signedText(weight(change)),
+    },
+    weights.revisions,
+  );
   if (!options.quiet) {
     const inputs = inputsRecorded ? countRevisions(revisions, "input") : undefined;
     env.stderr(terminalMessages.diffSummary(before.label, after.label, inputs, countRevisions(revisions, "output"), settings.length));
   }
+  // Without it, no weight rows would read as weights that did not change (--quiet leaves it out, as any line but errors).
+  for (const note of weights.notes) env.stderr(note);
   if (rows.length > 1) env.stdout(renderColumns(rows, 5) + "\n");
 }
 
 /**
- * The CSV of `diff`, the same text as `formatRevisionsCsv` of `compareRunFolders`, printed as the tables are compared
- * (about a megabyte at a time), so that two runs that differ in every value can be compared too. Every file is read
- * before anything is printed, so that an unreadable run prints nothing.
+ * The weights that differ between two runs, from their weights.csv (`compareRunWeights`); when either run has none
+ * (a run of an older version) or one without the columns `code` and `weight`, no weight revisions and a note per such
+ * file (`diffWeightsNotCompared`), the rest of the comparison going on. A weights.csv changed or removed since its run
+ * listed it in its manifest is a `RunChangedError`, as any other file of the run.
  */
-async function printRevisionsCsv(before: RunFolder, after: RunFolder, settings: readonly SettingChange[], decimals: number | undefined, env: CliEnv): Promise<void> {
+async function compareWeights(before: RunFolder, after: RunFolder): Promise<{ revisions: WeightRevision[]; notes: string[] }> {
+  const reads = [await readRunWeights(before), await readRunWeights(after)];
+  const notes = reads.flatMap((read) => (read.kind === "weights" ? [] : [terminalMessages.diffWeightsNotCompared(read.file, read.kind === "missing")]));
+  if (reads[0].kind !== "weights" || reads[1].kind !== "weights") return { revisions: [], notes };
+  return { revisions: compareRunWeights(reads[0].weights, reads[1].weights), notes };
+}
+
+/**
+ * The CSV of `diff`, the same text as `formatRevisionsCsv` of `compareRunFolders` (and of the weight revisions,
+ * `weights`), printed as the tables are compared (about a megabyte at a time), so that two runs that differ in every
+ * value can be compared too. Every file is read before anything is printed, so that an unreadable run prints nothing.
+ */
+async function printRevisionsCsv(
+  before: RunFolder,
+  after: RunFolder,
+  settings: readonly SettingChange[],
+  weights: readonly WeightRevision[],
+  decimals: number | undefined,
+  env: CliEnv,
+): Promise<void> {
   let tables: [RevisionKind, RunValueTable | undefined, RunValueTable | undefined][];
   try {
     tables = [
@@ -104,7 +140,7 @@ async function printRevisionsCsv(before: RunFolder, after: RunFolder, settings: 
     throw cause instanceof EarlierRunError ? cause.cause : cause;
   }
   const format = revisionCsvFormat(decimals);
-  let text = formatCsv(revisionRows([], settings, format));
+  let text = formatCsv(revisionRows([], settings, format, weights));
   for (const [kind, old, current] of tables) {
     if (!old || !current) continue; // input values recorded by one run only, or neither
     // No change in percent between outputs on a scale with no natural zero (min-max, z-score, Copeland, ...).

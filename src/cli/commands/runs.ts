@@ -42,7 +42,7 @@ export function registerRuns(program: Command, env: CliEnv): void {
       "after",
       `
 Examples:
-  $ innovation-index runs                                        # each run: LATEST, published, skipped or unpublished
+  $ innovation-index runs                                        # each run: LATEST, published, withdrawn, skipped or unpublished
   $ innovation-index runs publish 20260301T020000.123Z-1a2b3c4d  # verify that run, then move runs/LATEST to it
   $ innovation-index runs rollback                               # back to the run the published one follows`,
     )
@@ -74,6 +74,8 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
     const { listRuns } = await import("../../io/runs/list-runs.js");
     const listing = await listRuns(runsDir, runsLabel);
     if (listing.problem !== undefined) printWarnings([{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: listing.problem }], env);
+    // A line of runs/PUBLISHED.csv cut short by a crash, or the file unreadable: the list goes on without it.
+    printWarnings(listing.historyWarnings ?? [], env);
     env.stdout(options.format === "json" ? JSON.stringify({ runsFolder: runsLabel, latest: listing.latest ?? null, ...listing }, null, 2) + "\n" : renderRuns(listing, runsLabel, env));
     return;
   }
@@ -119,7 +121,11 @@ function renderRuns(listing: RunListing, runsLabel: string, env: CliEnv): string
     run.previous === null ? "-" : (run.previous ?? ""),
     run.units !== undefined && run.years !== undefined ? `${run.units} × ${run.years.length}` : "",
     run.baseYear === undefined ? "" : String(run.baseYear),
+    // The first time it became LATEST (runs/PUBLISHED.csv); the last, and until when for a withdrawn run, in the note.
+    run.publication?.first ?? "",
     [
+      run.publication !== undefined && run.publication.times > 1 ? words.runPublishedAgain(run.publication.last) : "",
+      run.state === "withdrawn" && run.publication?.until !== undefined ? words.runLatestUntil(run.publication.until) : "",
       run.link === undefined ? "" : words.runLink(run.link, run.unreachable === true),
       // A file named by a run id: said as runs publish and verify say it.
       run.notFolder === undefined ? "" : say(runMessages.notRunFolder(run.notFolder === "file")),
@@ -128,5 +134,5 @@ function renderRuns(listing: RunListing, runsLabel: string, env: CliEnv): string
       .filter((note) => note !== "")
       .join("; "),
   ]);
-  return renderColumns([words.runsHeadings(), ...rows], 6) + "\n";
+  return renderColumns([words.runsHeadings(), ...rows], 7) + "\n";
 }

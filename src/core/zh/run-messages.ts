@@ -2,7 +2,7 @@
 import type { Translation } from "../localize.js";
 import { quote } from "../quote.js";
 import type { ExpectedForm, ExpectedType, IndexJsonList, ManifestDefect, runMessages } from "../run-messages.js";
-import { diskFull, type FileSizeLimit } from "../system-errors.js";
+import { diskFull, openElsewhere, type FileSizeLimit } from "../system-errors.js";
 import { formatCount } from "../limit-messages.js";
 import { describeFound, didYouMean, list } from "./words.js";
 
@@ -126,4 +126,14 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   rollbackBadLatest: (problem) => `${problem}；应指向已发布的运行，才能从它回退（${ROLLBACK_HINT}）`,
   rollbackPreviousUnusable: (manifestLabel, found, runs) =>
     `${manifestLabel}："previous" 为 ${found}，${runs} 中没有这个较早的运行文件夹；应为在它之前发布的运行的编号，即 compute 记录的编号（${ROLLBACK_HINT}）`,
+  historyNotWritten: (historyLabel, latestLabel, id, reason, kept) =>
+    `${historyLabel}：无法记录运行 ${id} 的发布（${reason}），因此 ${latestLabel} 保持不变（只有这一行写入磁盘后它才会改动）${
+      kept ? `；运行文件夹已保留，未发布（innovation-index runs publish ${id} 可发布它）` : ""
+    }；应为可以追加发布记录的文件${openElsewhere(reason) ? "：请在打开它的程序（Excel）中关闭它，或授予写入权限" : diskFull(reason) ? "：请释放磁盘空间" : ""}`,
+  historyUnreadable: (historyLabel, reason) =>
+    `无法读取 ${historyLabel}（${reason}），因此列出的运行不含发布记录；应为可读的文件，compute、runs publish 和 runs rollback 会向其中追加记录`,
+  historyLineSkipped: (historyLabel, line, found, cutShort) =>
+    `${historyLabel}:${line}: ${
+      cutShort ? `这一行不完整（没有行尾：写入时被崩溃、终止或磁盘已满打断，LATEST 尚未改动），${quote(found)}` : `实际为 ${quote(found)}`
+    }；已跳过，其余各行照常读取，文件保持不变；应为工具写出的 time,action,before,after（ISO 8601 UTC 时间，compute、publish 或 rollback，以及运行编号）：手动删除这一行即可消除此警告`,
 };

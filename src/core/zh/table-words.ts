@@ -1,13 +1,17 @@
 /** The Chinese words of the tables the command line prints on stdout (`tableWords`, src/core/table-words.ts). */
 import type { TableWords } from "../table-words.js";
-import { quote } from "../quote.js";
+import { listItems, quote } from "../quote.js";
 import { list } from "./words.js";
 
 export const tableWordsZh: TableWords = {
   codeHeading: () => "代码",
   nameHeading: () => "名称",
   indexTitle: (unit, scale, percent) => `${unit ? `${unit}：` : ""}指数，${scale}（${percent ? "括号内为比上年增长" : "括号内为比上年变化，单位为点"}）`,
-  ownBaseScale: (year, across) => (across.length > 0 ? `指标以基期 ${year} 年 = 100，分组按 ${list(across)} 合成` : `基期 ${year} 年 = 100`),
+  ownBaseScale: (year, across, shifted = []) => {
+    const named = listItems(shifted.map(quote), "、", (more) => `另有 ${more} 个`, 3);
+    const later = shifted.length > 0 ? `（${shifted.length} 个指标以更晚的年份为基期：${named}；见 W_ZERO_BASE_SHIFTED）` : "";
+    return across.length > 0 ? `指标以基期 ${year} 年 = 100${later}，分组按 ${list(across)} 合成` : `基期 ${year} 年 = 100${later}`;
+  },
   normalisedScale: (methods, across) =>
     across.length > 0 ? `指标按 ${list(methods)} 标准化，分组按 ${list(across)} 合成` : `按 ${list(methods)} 标准化`,
 
@@ -35,8 +39,11 @@ export const tableWordsZh: TableWords = {
   compareYear: (year, spearman, units, meanShift) =>
     `${year} 年：${units} 个评价对象的 Spearman 秩相关系数${spearman ? ` ${spearman}` : "无定义"}，平均名次变化绝对值 ${meanShift}`,
 
-  runsHeadings: () => ["运行", "状态", "上一次运行", "评价对象 × 年份", "基期", "说明"],
-  runState: (state) => (state === "latest" ? "LATEST" : state === "published" ? "已发布" : state === "skipped" ? "已跳过" : "未发布"),
+  runsHeadings: () => ["运行", "状态", "上一次运行", "评价对象 × 年份", "基期", "发布时间", "说明"],
+  runState: (state) =>
+    state === "latest" ? "LATEST" : state === "published" ? "已发布" : state === "withdrawn" ? "曾发布，已撤回" : state === "skipped" ? "已跳过" : "未发布",
+  runPublishedAgain: (last) => `${last} 再次发布`,
+  runLatestUntil: (until) => `至 ${until} 为 LATEST`,
   runLink: (target, unreachable) => (unreachable ? `无法访问：指向 ${quote(target)} 的符号链接，而目标不是文件夹` : `指向 ${quote(target)} 的符号链接`),
   noRuns: (runsLabel) => `${runsLabel}：尚无运行（innovation-index compute 生成第一次运行）`,
 };

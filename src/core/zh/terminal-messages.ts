@@ -18,9 +18,13 @@ export const terminalMessagesZh: Translation<typeof terminalMessages> = {
   revisionsTooLarge: (against, megabytes, limit) =>
     `与运行 ${against} 相比的修订：未比较（比较两次运行的数值约需 ${megabytes} MB 内存，超过运行时比较的上限 ${limit} MB；可用 innovation-index diff 比较）`,
   revisionsNone: (against) => `与运行 ${against} 相比的修订：无（所有输入和输出数值均相同）`,
-  revisions: (against, inputs, outputs, largest) =>
-    `与运行 ${against} 相比的修订：输入 ${revisionCountsZh(inputs)}；输出 ${revisionCountsZh(outputs)}${largest === undefined ? "" : `；最大变化：${largest}`}（详见 innovation-index diff）`,
+  revisions: (against, inputs, outputs, largest, largestOfIndex) =>
+    `与运行 ${against} 相比的修订：输入 ${revisionCountsZh(inputs)}；输出 ${revisionCountsZh(outputs)}${
+      largest === undefined ? "" : largestOfIndex === undefined ? `；最大变化：${largest}` : `；总指数最大变化：${largestOfIndex}；全部输出中最大变化：${largest}`
+    }（详见 innovation-index diff）`,
   diffSummary: (before, after, inputs, outputs, settings) =>
     `${before} -> ${after}：输入 ${inputs ? revisionCountsZh(inputs) : "未记录"}；输出 ${revisionCountsZh(outputs)}；${settings} 处选项或文件不同\n`,
+  diffWeightsNotCompared: (file, missing) =>
+    `未比较权重：${file} ${missing ? "不存在（旧版本的运行不写出 weights.csv）" : '缺少 "code" 和 "weight" 列；应为 compute 写出的 code,parent,level,weight,global_weight'}；数值、选项和文件照常比较\n`,
   nextInProject: (folder) => `下一步：替换示例指标体系和数据，然后${folder === "." ? "" : `在 ${folder} 中`}运行 "innovation-index compute"\n`,
 };

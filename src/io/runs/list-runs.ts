@@ -1,11 +1,14 @@
 /**
  * The runs of a project as `innovation-index runs` lists them: every run folder, oldest first, with where it stands
  * against `runs/LATEST` (the run published now, the runs that run follows through the `previous` each manifest records,
- * the runs outside that history) and what its manifest says it covers. It only reads: no lock, nothing written.
+ * the runs outside that history), when the publication history `PUBLISHED.csv` records it as `LATEST`, and what its
+ * manifest says it covers. It only reads: no lock, nothing written.
  */
 import { lstat, readlink } from "node:fs/promises";
 import { join } from "node:path";
 import { readManifestChecked } from "./run-files.js";
+import type { Issue } from "../../errors.js";
+import { confirmedLines, publicationsByRun, readPublicationHistory, type RunPublication } from "./publication-history.js";
 import { isRunId } from "./run-names.js";
 import { listRunIds, readLatestPointer, runFolderAt } from "./runs.js";
 
@@ -14,12 +17,15 @@ import { listRunIds, readLatestPointer, runFolderAt } from "./runs.js";
  * - `latest`: the run `LATEST` names;
  * - `published`: a run the latest run follows, through the `previous` each manifest records (where a manifest records
  *   none, made by an older version, or cannot be read, every earlier run: the published runs of `listPublishedRuns`);
+ * - `withdrawn`: a run the publication history records as `LATEST` once, outside that history now (gone back from by
+ *   `runs rollback` or `runs publish`, or replaced by runs gone back from), earlier or later than the run `LATEST` names;
  * - `skipped`: an earlier run outside that history: never published before a later run was (a run stopped before it
- *   moved `LATEST`), or published once and rolled back from before the next run;
+ *   moved `LATEST`), or published once and rolled back from, where the publication history does not record it (a
+ *   project older than the history);
  * - `unpublished`: newer than the run `LATEST` names (the next `compute` reports it, `W_UNPUBLISHED_RUN`), or any run
  *   while `LATEST` names no run folder.
  */
-export type RunState = "latest" | "published" | "skipped" | "unpublished";
+export type RunState = "latest" | "published" | "withdrawn" | "skipped" | "unpublished";
 
 /** One run folder of `listRuns`. */
 export interface RunEntry {
@@ -43,6 +49,8 @@ export interface RunEntry {
   notFolder?: "file" | "special";
   /** What is wrong with its `manifest.json` (a phrase such as `is missing`), when it cannot be read. */
   problem?: string;
+  /** When it was `LATEST`, as the publication history records it; absent when it records none. */
+  publication?: RunPublication;
 }
 
 /** The outcome of `listRuns`. */
@@ -53,6 +61,8 @@ export interface RunListing {
   problem?: string;
   /** Every run folder, oldest first. */
   runs: RunEntry[];
+  /** What could not be read of the publication history (`W_PUBLICATION_HISTORY`: a line cut short, the file unreadable). */
+  historyWarnings?: Issue[];
 }
 
 /**
@@ -71,7 +81,10 @@ export async function listRuns(runsDir: string, runsLabel = runsDir): Promise<Ru
   for (const id of await listRunIds(runsDir, runsLabel)) runs.push(await readEntry(runsDir, id));
   const latest = pointer.id;
   const history = latest === undefined ? undefined : historyOf(latest, runs);
-  for (const run of runs)
+  // The moves of LATEST that happened, judged by what LATEST holds now for the last one (its text when not a run id).
+  const recorded = await readPublicationHistory(runsDir, runsLabel);
+  const publications = publicationsByRun(confirmedLines(recorded.lines, pointer.id ?? pointer.named ?? pointer.held));
+  for (const run of runs) {
     run.state =
       latest === undefined || run.id > latest
         ? "unpublished"
@@ -80,7 +93,18 @@ export async function listRuns(runsDir: string, runsLabel = runsDir): Promise<Ru
           : history!.ids.has(run.id) || (history!.before !== undefined && run.id < history!.before)
             ? "published"
             : "skipped";
-  return { ...(latest !== undefined ? { latest } : {}), ...(pointer.problem !== undefined ? { problem: pointer.problem } : {}), runs };
+    const publication = publications.get(run.id);
+    if (publication === undefined) continue;
+    run.publication = publication;
+    // Published once, outside the history of the run LATEST names now: not "skipped" nor "unpublished" (never published).
+    if (latest !== undefined && (run.state === "skipped" || run.state === "unpublished")) run.state = "withdrawn";
+  }
+  return {
+    ...(latest !== undefined ? { latest } : {}),
+    ...(pointer.problem !== undefined ? { problem: pointer.problem } : {}),
+    runs,
+    ...(recorded.warnings.length > 0 ? { historyWarnings: recorded.warnings } : {}),
+  };
 }
 
 /** A run folder's entry, its state left for `listRuns` to set. */

@@ -3,7 +3,7 @@
  * (`innovation-index runs publish|rollback`): under the project's run lock, the run is verified whole, as `verify`
  * checks it (its files against its manifest, the manifest against itself and the run id), and only then is
  * `runs/LATEST` replaced, as `compute` replaces it (`writeLatest`: a temporary file renamed over it, flushed to the
- * disk). Nothing else is written, renamed or removed (but the run's own staging marker, left by a run killed between
+ * disk, its line appended to the publication history `PUBLISHED.csv` first). Nothing else is written, renamed or removed (but the run's own staging marker, left by a run killed between
  * its rename and the marker's removal, as `compute` removes it; kept and said when it cannot be, as `compute` keeps
  * it): the runs newer than the one published stay, and the next `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
  */
@@ -17,7 +17,8 @@ import { MANIFEST_FILE, readManifestChecked } from "./run-files.js";
 import { isRunId, LATEST_FILE } from "./run-names.js";
 import { removeFile } from "../write/folder-lock.js";
 import { protectRunFiles } from "./run-protection.js";
-import { acquireLock, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
+import { PUBLICATION_HISTORY_FILE, type PublicationAction } from "./publication-history.js";
+import { acquireLock, HistoryNotWrittenError, holdsMarker, LatestNotFlushedError, listRunIds, readLatestPointer, runFolderAt, STAGING_MARKER, STAGING_PREFIX, writeLatest, type LatestPointer } from "./runs.js";
 import { isFileProblem, verificationWarnings, verifyRun, type RunVerification } from "./verify-run.js";
 
 /** What `publishRun` and `rollbackRun` did. */
@@ -49,7 +50,12 @@ export interface PublishOptions {
   runsLabel?: string;
   /** Told why when a stale lock (its run gone) is taken over. Default: not told. */
   onTakeOver?: (message: string) => void;
+  /** The time the publication history records for the move of `LATEST`. Default: now (tests give a fixed time). */
+  time?: Date;
 }
+
+/** `PublishOptions` under the lock: what the publication history records as the action (`publish` unless `rollbackRun`'s). */
+type PublishUnderLockOptions = PublishOptions & { action?: PublicationAction };
 
 /** A run refused for publication because verify finds problems in it; `verification` lists them. */
 export class RunNotVerifiedError extends InputError {
@@ -92,7 +98,7 @@ async function isSameFolder(folder: string, runsDir: string): Promise<boolean> {
 /**
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
- * (`changed: false`). Nothing but `LATEST` is written, and nothing removed but the run's own staging marker
+ * (`changed: false`). Nothing but `LATEST` (and its line of `PUBLISHED.csv`) is written, and nothing removed but the run's own staging marker
  * (`removed`; one that cannot be removed is kept, a `W_STAGING_KEPT` warning); no run folder is renamed or removed.
  * The run's own files are made read-only (`protectRunFiles`), as `compute` leaves the runs it publishes: before
  * `LATEST` moves, and also when it already names the run.
@@ -125,14 +131,14 @@ export async function rollbackRun(runsDir: string, options: PublishOptions = {})
   const runsLabel = options.runsLabel ?? runsDir;
   // Read before the lock too: a project with nothing to go back to takes no lock.
   await previousOf(runsDir, runsLabel, await readLatestPointer(runsDir, runsLabel));
-  return publishUnderLock(runsDir, runsLabel, options, (pointer) => previousOf(runsDir, runsLabel, pointer));
+  return publishUnderLock(runsDir, runsLabel, { ...options, action: "rollback" }, (pointer) => previousOf(runsDir, runsLabel, pointer));
 }
 
 /** Under the lock: `LATEST` read, the run to publish chosen from it, checked, verified, and `LATEST` moved to it. */
 async function publishUnderLock(
   runsDir: string,
   runsLabel: string,
-  options: PublishOptions,
+  options: PublishUnderLockOptions,
   choose: (pointer: LatestPointer) => Promise<string>,
 ): Promise<Publication> {
   const release = await acquireLock(runsDir, runsLabel, options.onTakeOver);
@@ -174,9 +180,12 @@ async function publishUnderLock(
     // `protectRunFiles`): a kill after the move, or a LATEST moved but not flushed, never leaves it writable.
     await protectRunFiles(join(runsDir, id));
     try {
-      await writeLatest(runsDir, id);
+      await writeLatest(runsDir, id, { action: options.action ?? "publish", ...(options.time ? { time: options.time } : {}) });
     } catch (cause) {
       const latestLabel = `${runsLabel}/${LATEST_FILE}`;
+      // Its line not written to the publication history (the file held open by Excel, a full disk): LATEST not moved.
+      if (cause instanceof HistoryNotWrittenError)
+        throw new OutputError("E_WRITE", runMessages.historyNotWritten(`${runsLabel}/${PUBLICATION_HISTORY_FILE}`, latestLabel, id, cause.reason, false), { cause });
       // Moved, but the folder not flushed after it (an I/O error): said as it is.
       if (cause instanceof LatestNotFlushedError)
         throw new OutputError("E_WRITE", outputMessages.latestNotFlushed(latestLabel, id, String((cause.cause as NodeJS.ErrnoException).code ?? cause.cause)), { cause });

@@ -1,10 +1,12 @@
 /**
- * Revisions between two runs as CSV: one row per changed, added or removed value (inputs, then outputs), and one per
- * changed option or input file.
+ * Revisions between two runs as CSV: one row per changed, added or removed value (inputs, then outputs), one per
+ * changed option or input file, and one per changed weight.
  */
 import type { Revision } from "../../core/revision.js";
 import { toFixedText } from "../../core/number.js";
+import type { WeightRevision } from "../../core/weight-revision.js";
 import { formatCsv } from "../csv.js";
+import { WEIGHT_DECIMALS } from "../write/tables.js";
 import type { RunManifest } from "./run-files.js";
 import { canonicalJson } from "./run-files.js";
 
@@ -63,12 +65,27 @@ export interface RevisionNumberFormat {
   value: (value: number) => string;
   change: (change: number) => string;
   percent: (changePercent: number) => string;
+  /** A weight before and after, and its change (weight rows; default `value` and `change`). */
+  weight?: (weight: number) => string;
+  weightChange?: (change: number) => string;
 }
 
-/** The header (`REVISION_COLUMNS`), then one row per setting change, then one per revision: for CSV and the terminal alike. */
-export function revisionRows(revisions: readonly Revision[], settings: readonly SettingChange[], format: RevisionNumberFormat): string[][] {
+/**
+ * The header (`REVISION_COLUMNS`), then one row per setting change, then one per weight revision (kind `weight` or
+ * `global_weight`, no unit or year), then one per revision: for CSV and the terminal alike.
+ */
+export function revisionRows(
+  revisions: readonly Revision[],
+  settings: readonly SettingChange[],
+  format: RevisionNumberFormat,
+  weights: readonly WeightRevision[] = [],
+): string[][] {
   const rows: string[][] = [[...REVISION_COLUMNS]];
   for (const change of settings) rows.push([change.kind, change.status, "", "", change.code, change.before, change.after, "", ""]);
+  const weight = format.weight ?? format.value;
+  const weightChange = format.weightChange ?? format.change;
+  for (const revision of weights)
+    rows.push([revision.kind, revision.status, "", "", revision.code, weight(revision.before), weight(revision.after), weightChange(revision.change), format.percent(revision.changePercent)]);
   for (const revision of revisions)
     rows.push([
       revision.kind,
@@ -84,13 +101,20 @@ export function revisionRows(revisions: readonly Revision[], settings: readonly 
   return rows;
 }
 
-/** The numbers of the CSV of revisions: unrounded unless `decimals` is given (percentages then with 2). */
+/**
+ * The numbers of the CSV of revisions: unrounded unless `decimals` is given (percentages then with 2, weights with
+ * `WEIGHT_DECIMALS` at least, as weights.csv holds them).
+ */
 export function revisionCsvFormat(decimals?: number): RevisionNumberFormat {
   const number = (value: number) => cell(value, decimals);
-  return { value: number, change: number, percent: (value) => cell(value, decimals === undefined ? undefined : 2) };
+  const weight = (value: number) => cell(value, decimals === undefined ? undefined : Math.max(decimals, WEIGHT_DECIMALS));
+  return { value: number, change: number, percent: (value) => cell(value, decimals === undefined ? undefined : 2), weight, weightChange: weight };
 }
 
-/** The revisions and setting changes as CSV (`REVISION_COLUMNS`), values unrounded unless `decimals` is given. */
-export function formatRevisionsCsv(revisions: readonly Revision[], settings: readonly SettingChange[], decimals?: number): string {
-  return formatCsv(revisionRows(revisions, settings, revisionCsvFormat(decimals)));
+/**
+ * The revisions, setting changes and weight revisions as CSV (`REVISION_COLUMNS`), values unrounded unless `decimals`
+ * is given.
+ */
+export function formatRevisionsCsv(revisions: readonly Revision[], settings: readonly SettingChange[], decimals?: number, weights: readonly WeightRevision[] = []): string {
+  return formatCsv(revisionRows(revisions, settings, revisionCsvFormat(decimals), weights));
 }

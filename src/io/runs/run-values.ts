@@ -625,7 +625,7 @@ export async function readHashed(path: string): Promise<{ bytes: Buffer; sha256:
  * The bytes of the file `name` of `run`, or `undefined` when it cannot be read; for a run with `listed` files, hashed
  * as read and checked against its entry (`requireAsListed`).
  */
-async function readRunFile(run: RunFolder, name: string): Promise<Buffer | undefined> {
+export async function readRunFile(run: RunFolder, name: string): Promise<Buffer | undefined> {
   if (!run.listed) return readBytes(join(run.folder, name));
   const read = await readHashed(join(run.folder, name));
   requireAsListed(run, name, read && { bytes: read.bytes.length, sha256: read.sha256 });

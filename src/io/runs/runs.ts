@@ -6,7 +6,8 @@
  *   ids sort in time order, as text, on every system.
  * - `LATEST` is a one-line text file holding the id of the last published run, replaced by writing a temporary file and
  *   renaming it over the old one (atomic on POSIX and on Windows), rather than a symbolic link, which Windows
- *   restricts. It is read as a run id, never as a path: anything else in it is reported as a broken pointer.
+ *   restricts. It is read as a run id, never as a path: anything else in it is reported as a broken pointer. Each move
+ *   is recorded first in the append-only publication history `PUBLISHED.csv` (`publication-history.ts`).
  * - A run is staged in a hidden folder `.staging-<run-id>`, whose first file is the marker `.innovation-index-staging`
  *   holding the id (written under a temporary name, then renamed); when all its files are written the folder is
  *   renamed to `<run-id>` and the marker goes; `LATEST` moves after that. The next run removes a staging folder only
@@ -15,7 +16,7 @@
  *   `removeLeftovers`).
  * - `runs/.lock` holds the pid, host and start time of the run in progress (see `acquireLock`).
  */
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, renameSync, rmdirSync, rmSync, unlinkSync, writeFileSync } from "node:fs";
 import { lstat, open, readdir, readFile, readlink, rmdir, stat, unlink } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { outputMessages, type NotOwnRun } from "../../core/output-messages.js";
@@ -23,6 +24,7 @@ import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import { readManifestChecked, type FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, RUN_FILE_NAMES, runIdMilliseconds } from "./run-names.js";
+import { appendPublicationSync, PUBLICATION_HISTORY_FILE, type PublicationAction } from "./publication-history.js";
 import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
 import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
@@ -241,13 +243,27 @@ export async function listPublishedRuns(runsDir: string): Promise<string[]> {
   return (await listRunFolderIds(runsDir)).filter((id) => id <= latest);
 }
 
+/** What moves `LATEST` (`writeLatest`), for its line in the publication history (`publication-history.ts`). */
+export interface LatestMove {
+  /** `compute` publishing its run, `runs publish`, `runs rollback`. */
+  action: PublicationAction;
+  /** When it moves, as the history records it. Default: now (tests give a fixed time). */
+  time?: Date;
+}
+
 /**
  * Writes `LATEST` atomically: a temporary file renamed over the old pointer. Synchronous up to the rename (no await
  * before it), so that right after `finishRun` no signal is handled between a run's folder renamed into place and its
  * publication (see `finishRun`). Durable: the new pointer is on the disk before its name, and the name before this
  * returns (`durable.ts`), so a run reported published is still published after a power cut.
+ *
+ * Every move is recorded first in the publication history `runs/PUBLISHED.csv` (`appendPublicationSync`: the time,
+ * `move.action`, the run id `LATEST` held and `id`), appended and flushed to the disk before the rename: a crash never
+ * leaves `LATEST` moved without its line (at worst a line whose move did not happen, which the reader recognises:
+ * `confirmedLines`). A line that cannot be written (the file held open by Excel, a full disk) leaves `LATEST` as it
+ * was (`HistoryNotWrittenError`). Every writer of `LATEST` goes through here, so no move goes unrecorded.
  */
-export async function writeLatest(runsDir: string, id: string): Promise<void> {
+export async function writeLatest(runsDir: string, id: string, move: LatestMove): Promise<void> {
   if (!isRunId(id)) throw new RangeError(`writeLatest requires a run id, not ${JSON.stringify(id)}`);
   const temporary = join(runsDir, `.${LATEST_FILE}.${process.pid}.tmp`);
   const release = claimTemporary(temporary);
@@ -255,6 +271,14 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
   try {
     writeClaimedSync(temporary, `${id}\n`);
     syncFile(temporary);
+    // The history's line last before the rename, once nothing else can stop the move (the temporary file written and
+    // flushed): on the disk before LATEST moves, so a crash in between leaves a line whose move did not happen, never
+    // a move without its line. `before` is read here, under the run lock, as the rename replaces it.
+    try {
+      appendPublicationSync(runsDir, { time: (move.time ?? new Date()).toISOString(), action: move.action, before: latestIdSync(runsDir), after: id });
+    } catch (cause) {
+      throw new HistoryNotWrittenError(id, cause);
+    }
     renameSync(temporary, join(runsDir, LATEST_FILE));
     renamed = true;
     syncFolder(runsDir);
@@ -266,6 +290,46 @@ export async function writeLatest(runsDir: string, id: string): Promise<void> {
     throw cause;
   } finally {
     release();
+  }
+}
+
+/**
+ * The run id `LATEST` holds, read synchronously as `readLatestPointer` reads it (its first 256 bytes, trimmed), also
+ * one whose folder is gone; `undefined` when it holds none (missing, a folder, unreadable, not a run id).
+ */
+function latestIdSync(runsDir: string): string | undefined {
+  let file: number;
+  try {
+    file = openSync(join(runsDir, LATEST_FILE), "r");
+  } catch {
+    return undefined;
+  }
+  try {
+    const buffer = Buffer.alloc(LATEST_MAX_BYTES);
+    const text = pointerText(buffer.subarray(0, readSync(file, buffer, 0, LATEST_MAX_BYTES, 0)));
+    return isRunId(text) ? text : undefined;
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(file);
+  }
+}
+
+/**
+ * `writeLatest`'s error when the line of the move could not be appended to the publication history (`reason`: the
+ * system's code, such as EBUSY for a file Excel holds open on Windows, ENOSPC, ELOOP for a link; ENOTFILE for anything
+ * but a file): `LATEST` was not moved, and its temporary file is removed.
+ */
+export class HistoryNotWrittenError extends Error {
+  readonly reason: string;
+  constructor(
+    readonly id: string,
+    cause: unknown,
+  ) {
+    const reason = String((cause as NodeJS.ErrnoException).code ?? cause);
+    super(`the move of runs/LATEST to ${id} could not be recorded in ${PUBLICATION_HISTORY_FILE} (${reason})`, { cause });
+    this.name = "HistoryNotWrittenError";
+    this.reason = reason;
   }
 }
 

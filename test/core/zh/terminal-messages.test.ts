@@ -24,13 +24,26 @@ describe("terminalMessagesZh", () => {
       ["revisionsNone", ["20261204T044656.556Z-4119a31e"]],
       ["revisions", ["20261204T044656.556Z-4119a31e", counts, { changed: 4, added: 0, removed: 0 }, "INDEX 常州高新区 2019 186.1327 -> 186.1958 (+0.0631)"]],
       ["revisions", ["20261204T044656.556Z-4119a31e", counts, counts, undefined]],
+      [
+        "revisions",
+        ["20261204T044656.556Z-4119a31e", counts, { changed: 4, added: 0, removed: 0 }, "C3 常州高新区 2019 120.0000 -> 98.7772 (-21.2228)", "INDEX 常州高新区 2019 186.1327 -> 184.7179 (-1.4148)"],
+      ],
       ["diffSummary", ["20261204T044656.556Z-4119a31e", "20261205T010203.004Z-5a6b7c8d", counts, { changed: 4, added: 0, removed: 0 }, 1]],
       ["diffSummary", ["20261204T044656.556Z-4119a31e", "20261205T010203.004Z-5a6b7c8d", undefined, counts, 2]],
+      ["diffWeightsNotCompared", ["runs/20261204T044656.556Z-4119a31e/weights.csv", true]],
+      ["diffWeightsNotCompared", ["a/weights.csv", false]],
     ]));
 
   it("says what a project run did (written out by hand)", () => {
     expect(terminalMessagesZh.revisions("R1", { changed: 1, added: 0, removed: 0 }, { changed: 4, added: 0, removed: 0 }, "INDEX U 2019 1 -> 2 (+1)")).toBe(
       "与运行 R1 相比的修订：输入 1 个更改、0 个新增、0 个删除；输出 4 个更改、0 个新增、0 个删除；最大变化：INDEX U 2019 1 -> 2 (+1)（详见 innovation-index diff）",
+    );
+    // The overall index's largest change smaller than another output's: both, each labelled.
+    expect(terminalMessagesZh.revisions("R1", { changed: 1, added: 0, removed: 0 }, { changed: 4, added: 0, removed: 0 }, "C3 U 2019 10 -> 5 (-5)", "INDEX U 2019 1 -> 2 (+1)")).toBe(
+      "与运行 R1 相比的修订：输入 1 个更改、0 个新增、0 个删除；输出 4 个更改、0 个新增、0 个删除；总指数最大变化：INDEX U 2019 1 -> 2 (+1)；全部输出中最大变化：C3 U 2019 10 -> 5 (-5)（详见 innovation-index diff）",
+    );
+    expect(terminalMessages.revisions("R1", { changed: 1, added: 0, removed: 0 }, { changed: 4, added: 0, removed: 0 }, "C3 U 2019 10 -> 5 (-5)", "INDEX U 2019 1 -> 2 (+1)")).toBe(
+      "revisions against run R1: inputs 1 changed, 0 added, 0 removed; outputs 4 changed, 0 added, 0 removed; largest of the overall index: INDEX U 2019 1 -> 2 (+1); largest of all outputs: C3 U 2019 10 -> 5 (-5) (details: innovation-index diff)",
     );
     expect(terminalMessagesZh.nextInProject(".")).toBe('下一步：替换示例指标体系和数据，然后运行 "innovation-index compute"\n');
     // The files of init joined by 、 as every Chinese list of files (wroteFiles), not by the English ", ".

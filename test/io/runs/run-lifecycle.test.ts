@@ -21,6 +21,7 @@ import {
   startStaging,
   writeLatest,
 } from "../../../src/io/runs/runs.js";
+import { PUBLICATION_HISTORY_FILE } from "../../../src/io/runs/publication-history.js";
 import { formatManifest, MANIFEST_FILE, readManifestChecked, type FileDigest, type RunManifest } from "../../../src/io/runs/run-files.js";
 import { makeTempDir } from "../../helpers.js";
 
@@ -88,7 +89,7 @@ async function run(runsDir: string, step: number, kill: (typeof KILLS)[number]):
   }
   await finishRun(runsDir, id);
   if (kill === "finished") return { id, reached: "folder" };
-  await writeLatest(runsDir, id);
+  await writeLatest(runsDir, id, { action: "compute" });
   return { id, reached: "published" };
 }
 
@@ -106,6 +107,8 @@ describe("the run-folder life cycle", () => {
         /** The run folder a run killed inside `finishRun` left with its marker, until the next run removes it. */
         let markerLeftIn: string | undefined;
         let step = 0;
+        /** What the publication history held after the last run that published. */
+        let history = "";
         for (const next of actions) {
           if (next.kind === "run") {
             const { id, reached } = await run(runsDir, step++, next.kill);
@@ -118,6 +121,12 @@ describe("the run-folder life cycle", () => {
             if (reached === "published") {
               published.push(id);
               expect((await readLatestPointer(runsDir)).id).toBe(id);
+              // The publication history only grows (what it held before is the start of what it holds now), its
+              // last line the move to this run.
+              const now = await readFile(join(runsDir, PUBLICATION_HISTORY_FILE), "utf8");
+              expect(now.startsWith(history)).toBe(true);
+              expect(now.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^\\d{4}-[^,]+Z,compute,[^,]*,${id}$`));
+              history = now;
               // A run folder holds its outputs and manifest, never the staging marker.
               expect(Object.keys(expected.get(id)!)).toEqual(["index.csv", "index.json", MANIFEST_FILE]);
               // After a run, no staging folder of this tool is left but the one a kill may leave next time.
@@ -153,9 +162,9 @@ describe("the run-folder life cycle", () => {
             // The marker only where the last run was killed before removing it: the next run removed any other.
             expect(marker === undefined, id).toBe(id !== markerLeftIn);
           }
-          // And nothing but those, staging folders and LATEST is in the runs folder.
+          // And nothing but those, staging folders, LATEST and the publication history is in the runs folder.
           for (const name of await readdir(runsDir))
-            expect(name === "LATEST" || name.startsWith(".staging-") || expected.has(name), name).toBe(true);
+            expect(name === "LATEST" || name === PUBLICATION_HISTORY_FILE || name.startsWith(".staging-") || expected.has(name), name).toBe(true);
         }
         // A last run that publishes removes every staging folder left (each holds the marker naming it).
         const stagings = (await readdir(runsDir)).filter((name) => name.startsWith(".staging-"));

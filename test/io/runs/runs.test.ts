@@ -96,7 +96,7 @@ describe("run ids", () => {
       [`${damaged}/manifest.json`]: "{",
       [file]: "x",
     });
-    await writeLatest(dir, published);
+    await writeLatest(dir, published, { action: "publish" });
     const leftovers = await removeLeftovers(dir, "runs", published);
     expect(leftovers.removed).toEqual([]);
     expect(leftovers.warnings.map((warning) => warning.code)).toEqual(Array(6).fill("W_UNPUBLISHED_RUN"));
@@ -124,17 +124,17 @@ describe("LATEST and the lock", () => {
     const dir = await makeTempDir({ "20260101T000000.000Z-00000000/index.json": "{}", "20260102T000000.000Z-11111111/index.json": "{}" });
     expect(await readLatest(dir)).toBeUndefined();
     expect(await listPublishedRuns(dir)).toEqual([]);
-    await writeLatest(dir, "20260101T000000.000Z-00000000");
+    await writeLatest(dir, "20260101T000000.000Z-00000000", { action: "publish" });
     expect(await readFile(join(dir, "LATEST"), "utf8")).toBe("20260101T000000.000Z-00000000\n");
     expect(await listPublishedRuns(dir)).toEqual(["20260101T000000.000Z-00000000"]);
-    await writeLatest(dir, "20260102T000000.000Z-11111111");
+    await writeLatest(dir, "20260102T000000.000Z-11111111", { action: "publish" });
     expect(await listPublishedRuns(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111"]);
     expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "20260102T000000.000Z-11111111", "LATEST"]); // no temporary file left
   });
 
   it("writeLatest that cannot move the pointer (a folder in its place) fails and leaves no temporary file", async () => {
     const dir = await makeTempDir({ "20260101T000000.000Z-00000000/index.json": "{}", "LATEST/x": "" });
-    await expect(writeLatest(dir, "20260101T000000.000Z-00000000")).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) });
+    await expect(writeLatest(dir, "20260101T000000.000Z-00000000", { action: "publish" })).rejects.toMatchObject({ code: expect.stringMatching(/^(EISDIR|ENOTEMPTY|EEXIST)$/) });
     expect(await listDir(dir)).toEqual(["20260101T000000.000Z-00000000", "LATEST"]);
   });
 
@@ -149,7 +149,7 @@ describe("LATEST and the lock", () => {
     await discardRun(dir, c);
     expect(await listDir(dir)).toEqual([a, b]);
     await discardRun(dir, b); // no LATEST at all, and b is a complete run folder: kept
-    await writeLatest(dir, a);
+    await writeLatest(dir, a, { action: "publish" });
     await discardRun(dir, a);
     expect(await listDir(dir)).toEqual([a, b, "LATEST"]);
   });
@@ -169,7 +169,7 @@ describe("LATEST and the lock", () => {
     const c = "20260103T000000.000Z-22222222";
     await mkdir(join(dir, c));
     await writeFile(join(dir, c, STAGING_MARKER), `${a}\n`);
-    await writeLatest(dir, a);
+    await writeLatest(dir, a, { action: "publish" });
     const leftovers = await removeLeftovers(dir, "runs", a);
     expect(leftovers.removed).toEqual([`${b}/${STAGING_MARKER}`]);
     // b held the marker naming it, so it is a run of this tool never published; c, with no manifest and a marker naming
@@ -237,7 +237,7 @@ describe("LATEST and the lock", () => {
     });
     await writeFile(join(dir, "file"), "");
     await expect(readLatestPointer(join(dir, "file"), "runs")).rejects.toMatchObject({ code: "E_RUNS_NOT_FOLDER", message: outputMessages.runsNotFolder("runs") });
-    await expect(writeLatest(dir, "../../x")).rejects.toThrow(RangeError);
+    await expect(writeLatest(dir, "../../x", { action: "publish" })).rejects.toThrow(RangeError);
   });
   it.skipIf(process.platform === "win32")("listRuns marks a file (or a pipe) named by a run id as not a run folder, reading nothing of it", async () => {
     const a = "20260101T000000.000Z-00000000";

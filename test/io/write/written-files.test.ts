@@ -249,7 +249,7 @@ describe("a link planted at a writer's temporary name (.<name>.<pid>.tmp)", () =
     const dir = await makeTempDir({ "precious.txt": "PRECIOUS\n", "runs/.keep": "" });
     const runs = join(dir, "runs");
     await symlink("../precious.txt", join(runs, `.LATEST.${process.pid}.tmp`));
-    await expect(writeLatest(runs, "20260101T000000.000Z-00000000")).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
+    await expect(writeLatest(runs, "20260101T000000.000Z-00000000", { action: "publish" })).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
     await symlink("../precious.txt", join(runs, `.lock.${process.pid}.tmp`));
     await expect(acquireLock(runs, "runs")).rejects.toMatchObject({ code: "E_OUT_NOT_OURS" });
     const out = join(dir, "out");
@@ -262,7 +262,7 @@ describe("a link planted at a writer's temporary name (.<name>.<pid>.tmp)", () =
     // A regular file at the name (left by a killed process that had this pid) is a leftover: it is replaced.
     await rm(join(runs, `.LATEST.${process.pid}.tmp`));
     await writeFile(join(runs, `.LATEST.${process.pid}.tmp`), "old\n");
-    await writeLatest(runs, "20260101T000000.000Z-00000000");
+    await writeLatest(runs, "20260101T000000.000Z-00000000", { action: "publish" });
     expect(await readFile(join(runs, "LATEST"), "utf8")).toBe("20260101T000000.000Z-00000000\n");
     expect(await readdir(runs)).not.toContain(`.LATEST.${process.pid}.tmp`);
   });
