@@ -281,7 +281,7 @@ export const CODE_MEANINGS = {
     "verify: a temporary or backup file of report.html or reports.json in the run folder whose process is gone, left by a report killed while it wrote; no mismatch: verify passes, and the next report into the run or compute into its runs folder removes it when it starts as the tool writes that file; or the staging marker naming the run, left by a run killed before removing it (kept by a read-only run folder), which the next compute into the runs folder removes",
   W_RUN_BEING_WRITTEN: "verify: a temporary or backup file of report.html or reports.json in the run folder whose process still runs (a report writing into the run now); no mismatch: verify passes",
   W_WRITING_FOLDER_KEPT: "a folder named as the one the tool writes Parquet files in (.innovation-index-writing-XXXXXX) that holds more than index.parquet, scores.parquet and growth.parquet, kept",
-  W_PUBLICATION_HISTORY: "a line of runs/PUBLISHED.csv that is not one the tool writes (the last one cut short by a crash mid-append, or edited), skipped with the other lines read; or the file cannot be read at all (no rights, a folder), the runs listed without it; the file is never rewritten",
+  W_PUBLICATION_HISTORY: "a line of runs/PUBLISHED.log that is not one the tool writes (the last one cut short by a crash mid-append, or edited), skipped with the other lines read; or the file cannot be read at all (no rights, a folder), the runs listed without it; the file is never rewritten",
   W_LATEST_TEMPORARY_KEPT: "a file in the runs folder named as a temporary file of LATEST (.LATEST.<pid>.tmp) that does not hold what the tool writes there (a run folder's id and a newline), or is named by pid 0, kept",
   W_RUNS_UNDEFINED: "uncertainty: the index is undefined in some runs though defined in the nominal run (--weight-ranges gave a weight to a child of weight 0 scoring 0 or less under a geometric, harmonic or power mean); those cells' intervals are over the other runs",
   W_SCALES_MIXED: "uncertainty --normalisations or --aggregations draws methods on different scales (ratio, 0-100, z, rank; a mean, Copeland, benefit of the doubt)",
@@ -304,7 +304,7 @@ export const CODE_EXAMPLES = {
     'entropy weights give indicator "A13" 64.9% of the weight of "A1", among its 3 children; expected no child over 50% when the weights come from the data: entropy weights reward values concentrated on few observations, so an indicator that is nearly constant but for an outlier has low entropy and takes most of the weight. Check the values of "A13" over the chosen observations (an outlier, a wrong unit or scale, a series that is nearly constant); if that weight is not meant, set the weights in the tree\'s weight column and use --weights explicit, or temper the data\'s weights with the tree\'s by --weights combined --alpha',
   E_PROJECT_SHAPE: "index.yaml: found nothing; expected a block of keys such as indicators, values, methods",
   W_PUBLICATION_HISTORY:
-    'runs/PUBLISHED.csv:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning',
+    'runs/PUBLISHED.log:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning',
   W_LATEST_TEMPORARY_KEPT:
     'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   W_LOCK_TEMPORARY_KEPT:
@@ -606,7 +606,7 @@ export const OUTPUT_FILES = [
   },
   { file: "manifest.json", command: "compute (project run)", content: "tool and version, options, SHA-256 of every input and output, fingerprint, coverage, warnings" },
   {
-    file: "PUBLISHED.csv",
+    file: "PUBLISHED.log",
     command: "runs publish, runs rollback, compute (project run)",
     content:
       "in the runs folder: the publication history, one line appended (and flushed to the disk) before each move of runs/LATEST, never rewritten; innovation-index runs reads it to say when each run was LATEST",

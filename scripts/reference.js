@@ -345,7 +345,7 @@ export async function realOutputHeaders(root) {
     await run(["compute", "--quiet", "--decimals", "3"], project);
     const latest = readFileSync(join(project, "runs", "LATEST"), "utf8").trim();
     headers.set("input-values.csv", header(readFileSync(join(project, "runs", latest, "input-values.csv"), "utf8")));
-    headers.set("PUBLISHED.csv", header(readFileSync(join(project, "runs", "PUBLISHED.csv"), "utf8")));
+    headers.set("PUBLISHED.log", header(readFileSync(join(project, "runs", "PUBLISHED.log"), "utf8")));
     headers.set("diff --format csv", header(await run(["diff", "--format", "csv"], project)));
     await run(["audit", "-i", "tree.csv", "-d", "values.csv", "--out", "audit", "--quiet"]);
     readHeaders(join(dir, "audit"));

@@ -193,6 +193,9 @@ export const outputMessages = catalogue("outputMessages", {
   latestUnusable: (problem: string, compare = true) => `${problem}; expected it to name a run folder (or name ${compare ? "the runs to compare" : "a run"})`,
   unpublishedRun: (runLabel: string, latest: string | undefined) =>
     `${runLabel} is newer than ${latest ? `the run LATEST names (${latest})` : "every published run"}: it was never published (a run stopped before moving LATEST) or LATEST was set back; kept, not removed`,
+  /** `runLabel`, a run later than `latest`, became `LATEST` first at `first` (the publication history). */
+  withdrawnRun: (runLabel: string, latest: string, first: string) =>
+    `${runLabel} is newer than the run LATEST names (${latest}): it was published (${first}), and LATEST was set back since (runs rollback, an earlier run published again, or by hand); kept, not removed`,
   /** `runLabel`, named by a run id later than `latest`, is not a run of this tool (`why`); nothing is done to it. */
   foreignRunFolder: (runLabel: string, latest: string, why: NotOwnRun) =>
     `${runLabel} is named like a run later than the run LATEST names (${latest}), but is not a run of this tool: ${

@@ -196,7 +196,7 @@ export const runMessages = catalogue("runMessages", {
   rollbackPreviousUnusable: (manifestLabel: string, found: string, runs: string) =>
     `${manifestLabel}: "previous" is ${found}, which names no earlier run folder in ${runs}; expected the id of the run published before it, as compute records it (${ROLLBACK_HINT})`,
 
-  // The publication history runs/PUBLISHED.csv (src/io/runs/publication-history.ts), written before each move of LATEST
+  // The publication history runs/PUBLISHED.log (src/io/runs/publication-history.ts), written before each move of LATEST
   /**
    * The line of the move of `LATEST` to run `id` could not be appended (`reason`: the system's code; EBUSY, EPERM or
    * EACCES for a file another program holds open, ENOSPC for a full disk); `kept`: compute's run, complete, is kept.

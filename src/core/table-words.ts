@@ -68,7 +68,7 @@ export const tableWords = {
   // runs: the run folders of a project
   /**
    * The headings of the list of runs: run, state, previous, units × years, base year, published (the first time it
-   * became LATEST, from runs/PUBLISHED.csv), note.
+   * became LATEST, from runs/PUBLISHED.log), note.
    */
   runsHeadings: () => ["run", "state", "previous", "units × years", "base year", "published", "note"],
   /** A run's state against runs/LATEST (`RunState` of src/io/runs/list-runs.ts). */

@@ -144,7 +144,7 @@ describe("a project run is on the disk before it is reported published", () => {
     // The marker stays in the run folder (removed while the rename may be undone by a power cut, it could leave a
     // complete staging folder without it); no staging folder is left.
     expect(readFileSync(join(runs, second, ".innovation-index-staging"), "utf8")).toBe(`${second}\n`);
-    expect(readdirSync(runs).sort()).toEqual([first, second, "LATEST", "PUBLISHED.csv"].sort());
+    expect(readdirSync(runs).sort()).toEqual([first, second, "LATEST", "PUBLISHED.log"].sort());
     // The next run removes the marker and says the run is unpublished; no W_STAGING_KEPT (a staging folder kept).
     const next = await runCli(["compute", "--force"], dir);
     expect(next.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${second}`, first)}\n`);

@@ -81,10 +81,10 @@ async function killedAfterRename(dir: string, from: string, id: string): Promise
 }
 
 /**
- * Whether `path` in the runs folder is one a run changes: LATEST, and the publication history PUBLISHED.csv, which each
+ * Whether `path` in the runs folder is one a run changes: LATEST, and the publication history PUBLISHED.log, which each
  * move of LATEST appends to (its own tests check that it only grows: test/io/runs/publication-history.test.ts).
  */
-const movesWithLatest = (path: string) => path === "LATEST" || path === "PUBLISHED.csv";
+const movesWithLatest = (path: string) => path === "LATEST" || path === "PUBLISHED.log";
 
 /** Every file of `before` still there with the same bytes. */
 async function expectKept(dir: string, before: Record<string, string>): Promise<void> {
@@ -134,7 +134,9 @@ describe("a broken runs/LATEST removes no run and is reported", () => {
     await addYear(dir, 2021);
     const run = await runCli(["compute"], dir);
     expect(run.code, run.stderr).toBe(0);
-    for (const id of ids.slice(1)) expect(run.stderr).toContain(warning(outputMessages.unpublishedRun(`runs/${id}`, ids[0])));
+    // Each was published by its compute (its line in PUBLISHED.log, the first time it became LATEST), then LATEST set back by hand.
+    const published = new Map((await readFile(join(dir, "runs/PUBLISHED.log"), "utf8")).trim().split("\n").slice(1).map((line) => [line.split(",")[3], line.split(",")[0]]));
+    for (const id of ids.slice(1)) expect(run.stderr).toContain(warning(outputMessages.withdrawnRun(`runs/${id}`, ids[0], published.get(id)!)));
     expect(run.stderr).toContain(`revisions against run ${ids[0]}: `);
     await expectKept(dir, before);
     expect(await runIds(dir)).toHaveLength(4);

@@ -43,7 +43,7 @@ describe("run folders that are symbolic links", () => {
     const unchanged = await runCli(["compute", "--if-changed"], dir);
     expect(unchanged.code).toBe(0);
     expect(unchanged.stderr).toContain(`unchanged since run ${id}`);
-    expect((await readdir(join(dir, "runs"))).sort()).toEqual([id, "LATEST", "PUBLISHED.csv"].sort());
+    expect((await readdir(join(dir, "runs"))).sort()).toEqual([id, "LATEST", "PUBLISHED.log"].sort());
 
     // verify checks the files where they are (verify used to refuse the link as "no such run folder").
     const verified = await runCli(["verify"], dir);

@@ -1,5 +1,5 @@
 /**
- * The publication history runs/PUBLISHED.csv as the command line writes and shows it: every move of runs/LATEST (by
+ * The publication history runs/PUBLISHED.log as the command line writes and shows it: every move of runs/LATEST (by
  * compute, runs publish, runs rollback) is a line, and `innovation-index runs` says of each run when it was LATEST, so
  * that a run published and gone back from is listed as withdrawn, not as skipped or unpublished (never published).
  * The tester's case in small: three runs published by compute, a rollback, an earlier run published, and a compute.
@@ -15,9 +15,9 @@ import { makeTwoYearProject, YEAR_2019 } from "./project-fixture.js";
 
 const spaces = (count: number) => " ".repeat(count);
 const latest = async (dir: string) => (await readFile(join(dir, "runs/LATEST"), "utf8")).trim();
-/** The lines of runs/PUBLISHED.csv, the header first, each split at its commas. */
+/** The lines of runs/PUBLISHED.log, the header first, each split at its commas. */
 const historyLines = async (dir: string) =>
-  (await readFile(join(dir, "runs/PUBLISHED.csv"), "utf8"))
+  (await readFile(join(dir, "runs/PUBLISHED.log"), "utf8"))
     .trimEnd()
     .split("\n")
     .map((line) => line.split(","));
@@ -29,7 +29,7 @@ async function compute(dir: string, ...flags: string[]): Promise<string> {
   return latest(dir);
 }
 
-describe("runs/PUBLISHED.csv", () => {
+describe("runs/PUBLISHED.log", () => {
   it("three computes, a rollback, an earlier run published and a compute: each move a line; the runs gone back from listed as withdrawn, with when", async () => {
     const dir = await makeTwoYearProject("history");
     const a = await compute(dir);
@@ -94,23 +94,23 @@ describe("runs/PUBLISHED.csv", () => {
     const dir = await makeTwoYearProject("history-blocked");
     const a = await compute(dir);
     // A folder in the file's place (as a file Excel holds open on Windows, EBUSY, fails the append).
-    await rm(join(dir, "runs/PUBLISHED.csv"));
-    await mkdir(join(dir, "runs/PUBLISHED.csv"));
+    await rm(join(dir, "runs/PUBLISHED.log"));
+    await mkdir(join(dir, "runs/PUBLISHED.log"));
     await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
     const failed = await runCli(["compute", "-q"], dir);
     expect(failed.code).toBe(3);
     const kept = /run (\d{8}T\d{6}\.\d{3}Z-[0-9a-f]{8})/.exec(failed.stderr)![1];
-    expect(failed.stderr).toBe(`error: ${runMessages.historyNotWritten("runs/PUBLISHED.csv", "runs/LATEST", kept, "EISDIR", true)}\n`);
+    expect(failed.stderr).toBe(`error: ${runMessages.historyNotWritten("runs/PUBLISHED.log", "runs/LATEST", kept, "EISDIR", true)}\n`);
     expect(await latest(dir)).toBe(a);
     // The list goes on without the history (states from the manifests), saying why.
     const listed = await runCli(["runs", "--format", "json"], dir);
-    expect(listed.stderr).toBe(`warning: ${runMessages.historyUnreadable("runs/PUBLISHED.csv", "EISDIR")}\n`);
+    expect(listed.stderr).toBe(`warning: ${runMessages.historyUnreadable("runs/PUBLISHED.log", "EISDIR")}\n`);
     expect(JSON.parse(listed.stdout).runs.map(({ id, state }: { id: string; state: string }) => [id, state])).toEqual([
       [a, "latest"],
       [kept, "unpublished"],
     ]);
     // The folder gone, the kept run is published, and its line is the first of a new history.
-    await rm(join(dir, "runs/PUBLISHED.csv"), { recursive: true });
+    await rm(join(dir, "runs/PUBLISHED.log"), { recursive: true });
     expect(await runCli(["runs", "publish", kept], dir)).toEqual({ code: 0, stdout: "", stderr: runMessages.published("runs/LATEST", a, kept) + "\n" });
     expect((await historyLines(dir)).map(([, ...rest]) => rest)).toEqual([
       ["action", "before", "after"],

@@ -23,12 +23,12 @@ const latest = async (dir: string) => (await latestBytes(dir)).toString("utf8").
 const manifestOf = async (dir: string, id: string) => JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
 const spaces = (count: number) => " ".repeat(count);
 /**
- * The times of runs/PUBLISHED.csv, one per line after its header, in order: when LATEST moved (compute, publish and
+ * The times of runs/PUBLISHED.log, one per line after its header, in order: when LATEST moved (compute, publish and
  * rollback have no clock to set, so the times the list shows are read back from the file; its lines' exact form is
  * checked in test/io/runs/publication-history.test.ts, with a fixed clock).
  */
 const publishedTimes = async (dir: string) =>
-  (await readFile(join(dir, "runs/PUBLISHED.csv"), "utf8"))
+  (await readFile(join(dir, "runs/PUBLISHED.log"), "utf8"))
     .trimEnd()
     .split("\n")
     .slice(1)
@@ -66,7 +66,7 @@ describe("innovation-index runs", () => {
     const { dir, a, b, c } = await threeRuns();
     // Columns as wide as their widest cell (a run id is 29 characters), two spaces apart: A has 2 units × 2017-2018,
     // B and C 2 units × 2017-2019, all with base year 2017 (index.yaml); A is the first run (previous -). Each was
-    // published by its compute, at the time of its line in runs/PUBLISHED.csv (24 characters: 2026-03-01T02:00:00.123Z).
+    // published by its compute, at the time of its line in runs/PUBLISHED.log (24 characters: 2026-03-01T02:00:00.123Z).
     const [publishedA, publishedB, publishedC] = await publishedTimes(dir);
     const listed = await runCli(["runs"], dir);
     expect(listed).toEqual({
@@ -107,7 +107,7 @@ describe("innovation-index runs", () => {
     // Nothing but LATEST changed: every run folder stays, no temporary file or lock is left.
     expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
     // The runs after A are newer than LATEST now, but were published by their computes: withdrawn (before: unpublished,
-    // as if never published), each LATEST until the next line of runs/PUBLISHED.csv; A LATEST again since the publish
+    // as if never published), each LATEST until the next line of runs/PUBLISHED.log; A LATEST again since the publish
     // (the state column as wide as "withdrawn").
     const [computedA, computedB, computedC, publishedA] = await publishedTimes(dir);
     expect((await runCli(["runs"], dir)).stdout).toBe(
@@ -244,7 +244,7 @@ describe("innovation-index runs", () => {
     });
     expect(await latestBytes(dir)).toEqual(Buffer.from(`${c}\n`));
     // B's manifest names A as previous, which cannot be read: A counts as published (the runs before LATEST).
-    // Its publication is read from runs/PUBLISHED.csv, not from the folder: said all the same.
+    // Its publication is read from runs/PUBLISHED.log, not from the folder: said all the same.
     const [publishedA, publishedB] = await publishedTimes(dir);
     const listed = (await runCli(["runs"], dir)).stdout.split("\n");
     expect(listed[1]).toBe(`${a}  published  ${spaces(29)}  ${spaces(13)}  ${spaces(9)}  ${publishedA}  unreachable: a link to ${JSON.stringify(join(archive, "gone", a))}, which is not a folder`);
@@ -257,13 +257,17 @@ describe("innovation-index runs", () => {
   it("after a rollback, compute compares with the run LATEST names: unchanged on its inputs, else a new run recording it as previous", async () => {
     const { dir, a, b, c } = await threeRuns();
     expect((await runCli(["runs", "rollback"], dir)).code).toBe(0);
-    // The inputs of B again: nothing to compute (B's fingerprint); C, newer than LATEST, is reported and kept.
+    // The inputs of B again: nothing to compute (B's fingerprint); C, newer than LATEST, is reported and kept, as a run
+    // published (its line in PUBLISHED.log) and gone back from (the rollback's line).
     await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
     const unchanged = await runCli(["compute"], dir);
+    const [cPublished, rolledBack] = (await readFile(join(dir, "runs/PUBLISHED.log"), "utf8")).trim().split("\n").slice(-2).map((line) => line.split(","));
+    expect(rolledBack[0] >= cPublished[0]).toBe(true);
+    expect([cPublished[1], cPublished[3], rolledBack[1], rolledBack[2], rolledBack[3]]).toEqual(["compute", c, "rollback", c, b]);
     expect(unchanged).toEqual({
       code: 0,
       stdout: "",
-      stderr: `warning: ${outputMessages.unpublishedRun(`runs/${c}`, b)}\n${projectMessages.unchanged(b)}\n`,
+      stderr: `warning: ${outputMessages.withdrawnRun(`runs/${c}`, b, cPublished[0])}\n${projectMessages.unchanged(b)}\n`,
     });
     expect(await listDir(join(dir, "runs"))).toEqual([a, b, c, "LATEST"]);
     // --force runs anyway: run D follows B (not C, the run rolled back from), with no revision against it.
@@ -272,7 +276,7 @@ describe("innovation-index runs", () => {
     const d = await latest(dir);
     expect(d > c).toBe(true);
     expect((await manifestOf(dir, d)).previous).toBe(b);
-    expect(forced.stderr).toContain(`warning: ${outputMessages.unpublishedRun(`runs/${c}`, b)}\n`);
+    expect(forced.stderr).toContain(`warning: ${outputMessages.withdrawnRun(`runs/${c}`, b, cPublished[0])}\n`);
     expect(forced.stderr).toContain(`revisions against run ${b}: none`);
     // C is outside D's history now, but was published by its compute: withdrawn (before: skipped, as a run never
     // published).

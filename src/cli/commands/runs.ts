@@ -74,7 +74,7 @@ export async function runRuns(action: (typeof RUNS_ACTIONS)[number], run: string
     const { listRuns } = await import("../../io/runs/list-runs.js");
     const listing = await listRuns(runsDir, runsLabel);
     if (listing.problem !== undefined) printWarnings([{ code: "W_LATEST", source: `${runsLabel}/LATEST`, message: listing.problem }], env);
-    // A line of runs/PUBLISHED.csv cut short by a crash, or the file unreadable: the list goes on without it.
+    // A line of runs/PUBLISHED.log cut short by a crash, or the file unreadable: the list goes on without it.
     printWarnings(listing.historyWarnings ?? [], env);
     env.stdout(options.format === "json" ? JSON.stringify({ runsFolder: runsLabel, latest: listing.latest ?? null, ...listing }, null, 2) + "\n" : renderRuns(listing, runsLabel, env));
     return;
@@ -121,7 +121,7 @@ function renderRuns(listing: RunListing, runsLabel: string, env: CliEnv): string
     run.previous === null ? "-" : (run.previous ?? ""),
     run.units !== undefined && run.years !== undefined ? `${run.units} × ${run.years.length}` : "",
     run.baseYear === undefined ? "" : String(run.baseYear),
-    // The first time it became LATEST (runs/PUBLISHED.csv); the last, and until when for a withdrawn run, in the note.
+    // The first time it became LATEST (runs/PUBLISHED.log); the last, and until when for a withdrawn run, in the note.
     run.publication?.first ?? "",
     [
       run.publication !== undefined && run.publication.times > 1 ? words.runPublishedAgain(run.publication.last) : "",

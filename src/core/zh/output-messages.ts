@@ -135,6 +135,8 @@ export const outputMessagesZh: Translation<typeof outputMessages> = {
   latestUnusable: (problem, compare = true) => `${problem}；应指向一个运行文件夹（或指定${compare ? "要比较的运行" : "一个运行"}）`,
   unpublishedRun: (runLabel, latest) =>
     `${runLabel} 比${latest ? ` LATEST 指向的运行（${latest}）` : "所有已发布的运行"}更新：它从未发布（运行在移动 LATEST 之前中止），或 LATEST 被改回了较早的运行；已保留，未删除`,
+  withdrawnRun: (runLabel, latest, first) =>
+    `${runLabel} 比 LATEST 指向的运行（${latest}）更新：它曾经发布（${first}），之后 LATEST 被改回了较早的运行（runs rollback、重新发布较早的运行，或手动修改）；已保留，未删除`,
   foreignRunFolder: (runLabel, latest, why) =>
     `${runLabel} 的名称像是晚于 LATEST 指向的运行（${latest}）的运行，但它不是本工具的运行：${
       why.kind === "file"

@@ -120,6 +120,7 @@ option and \`innovation-index <command> --help\` each command's.
 | \`data/*.csv\`, \`data/*.xlsx\` | the values, long format \`unit,year,indicator,value,source\`, one file per year (any split works; every .csv and .xlsx file is read) |
 | \`runs/<run-id>/\` | one folder per computation: \`index.csv\`, \`index-wide.csv\`, \`scores.csv\`, \`index.json\`, \`input-values.csv\`, \`manifest.json\` |
 | \`runs/LATEST\` | the id of the last published run: read the results from \`runs/$(cat runs/LATEST)/\` |
+| \`runs/PUBLISHED.log\` | every move of \`runs/LATEST\` (time, action, run before, run after), only ever appended: which runs were published, and when |
 
 The shipped tree and values are an example: replace them with yours before publishing anything.
 
@@ -167,6 +168,7 @@ const projectReadmeZh = (words: Words) => `# ${words.name}
 | \`data/*.csv\`、\`data/*.xlsx\` | 指标数据，长表 \`unit,year,indicator,value,source\`，每年一个文件（任意拆分都可以；所有 .csv 和 .xlsx 文件都会读取） |
 | \`runs/<运行编号>/\` | 每次计算一个文件夹：\`index.csv\`、\`index-wide.csv\`、\`scores.csv\`、\`index.json\`、\`input-values.csv\`、\`manifest.json\` |
 | \`runs/LATEST\` | 最近一次发布的运行编号：结果在 \`runs/$(cat runs/LATEST)/\` 中 |
+| \`runs/PUBLISHED.log\` | \`runs/LATEST\` 每次移动的记录（时间、操作、之前与之后的运行），只追加不改写：哪些运行发布过、何时发布 |
 
 随附的指标体系和数据只是示例：发布任何结果之前，请换成你们自己的。
 

@@ -1,7 +1,7 @@
 /**
  * The runs of a project as `innovation-index runs` lists them: every run folder, oldest first, with where it stands
  * against `runs/LATEST` (the run published now, the runs that run follows through the `previous` each manifest records,
- * the runs outside that history), when the publication history `PUBLISHED.csv` records it as `LATEST`, and what its
+ * the runs outside that history), when the publication history `PUBLISHED.log` records it as `LATEST`, and what its
  * manifest says it covers. It only reads: no lock, nothing written.
  */
 import { lstat, readlink } from "node:fs/promises";

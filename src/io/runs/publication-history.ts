@@ -1,5 +1,5 @@
 /**
- * The publication history of a project's runs folder, `runs/PUBLISHED.csv`: one line each time `runs/LATEST` moved
+ * The publication history of a project's runs folder, `runs/PUBLISHED.log`: one line each time `runs/LATEST` moved
  * (`writeLatest`: `compute` publishing its run, `runs publish`, `runs rollback`), so that a run published once and
  * gone back from is still known to have been published, and when, whatever `LATEST` names now.
  *
@@ -19,9 +19,12 @@
  * - A line whose move did not happen (a crash, a full disk or `LATEST` a folder between the line and the rename) is
  *   recognised by what followed: the next line's `before`, or `LATEST` now for the last line, is still the line's
  *   `before` (`confirmedLines`).
- * - Written through the one CSV writer (`formatCsv`, whose text cells are formula-guarded), as every CSV file the tool
- *   writes: a person may open it in Excel. Excel holding it open (Windows) makes the append fail: then `LATEST` is not
- *   moved, and the message says so.
+ * - Comma-separated lines written through the one CSV writer (`formatCsv`, whose text cells are formula-guarded), as
+ *   every CSV file the tool writes: a person may open it in Excel. Named `.log`, not `.csv`: it lies directly in the
+ *   runs folder, where a values glob that reads the .csv files of every folder of `data` beside `runs: data/runs`
+ *   (as the projects guide lays a project out) would read a `.csv` file as values; no values file is a `.log`
+ *   (`runs-on-inputs.ts`). Excel holding it open (Windows) makes the append fail: then `LATEST` is not moved, and the
+ *   message says so.
  */
 import { closeSync, constants, fstatSync, fsyncSync, lstatSync, openSync, readSync, writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -33,7 +36,7 @@ import { syncFolder } from "../write/durable.js";
 import { isRunId } from "./run-names.js";
 
 /** The publication history's file, in the runs folder. */
-export const PUBLICATION_HISTORY_FILE = "PUBLISHED.csv";
+export const PUBLICATION_HISTORY_FILE = "PUBLISHED.log";
 
 /** What moved `LATEST`: a project's `compute`, `runs publish`, `runs rollback`. */
 export const PUBLICATION_ACTIONS = ["compute", "publish", "rollback"] as const;

@@ -3,7 +3,7 @@
  * (`innovation-index runs publish|rollback`): under the project's run lock, the run is verified whole, as `verify`
  * checks it (its files against its manifest, the manifest against itself and the run id), and only then is
  * `runs/LATEST` replaced, as `compute` replaces it (`writeLatest`: a temporary file renamed over it, flushed to the
- * disk, its line appended to the publication history `PUBLISHED.csv` first). Nothing else is written, renamed or removed (but the run's own staging marker, left by a run killed between
+ * disk, its line appended to the publication history `PUBLISHED.log` first). Nothing else is written, renamed or removed (but the run's own staging marker, left by a run killed between
  * its rename and the marker's removal, as `compute` removes it; kept and said when it cannot be, as `compute` keeps
  * it): the runs newer than the one published stay, and the next `compute` reports them (`W_UNPUBLISHED_RUN`) and records the published run as its `previous`.
  */
@@ -98,7 +98,7 @@ async function isSameFolder(folder: string, runsDir: string): Promise<boolean> {
 /**
  * Publishes run `id` of `runsDir`: under the run lock (`runs/.lock`, as `compute` takes it), verifies the run whole
  * (`verifyRun`), then moves `runs/LATEST` to it (`writeLatest`). A run `LATEST` already names is left as it is
- * (`changed: false`). Nothing but `LATEST` (and its line of `PUBLISHED.csv`) is written, and nothing removed but the run's own staging marker
+ * (`changed: false`). Nothing but `LATEST` (and its line of `PUBLISHED.log`) is written, and nothing removed but the run's own staging marker
  * (`removed`; one that cannot be removed is kept, a `W_STAGING_KEPT` warning); no run folder is renamed or removed.
  * The run's own files are made read-only (`protectRunFiles`), as `compute` leaves the runs it publishes: before
  * `LATEST` moves, and also when it already names the run.

@@ -10,17 +10,18 @@ import { outputMessages } from "../../core/output-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import { realPath } from "../read/inputs-read.js";
 import { isRunId, LATEST_FILE, RUN_FILE_NAMES } from "./run-names.js";
+import { PUBLICATION_HISTORY_FILE } from "./publication-history.js";
 import { LOCK_FILE, STAGING_MARKER, STAGING_PREFIX } from "./runs.js";
 
 /**
  * Whether the path `inside`, relative to a runs folder (`/`- or `\`-separated), is one a run writes or removes there:
- * `LATEST` and its temporary files (`.LATEST.<pid>.tmp`), the lock `.lock` and its files (`.lock.<pid>.tmp`,
- * `.lock.<pid>.stale`), anything in a staging folder (`.staging-<id>`), or the staging marker of a run folder. A run
- * folder's other files are not: a new run is written under a new id, and an earlier run's files are never touched.
+ * `LATEST` and its temporary files (`.LATEST.<pid>.tmp`), the publication history `PUBLISHED.log`, the lock `.lock`
+ * and its files (`.lock.<pid>.tmp`, `.lock.<pid>.stale`), anything in a staging folder (`.staging-<id>`), or the staging
+ * marker of a run folder. A run folder's other files are not: a new run is written under a new id, and an earlier run's files are never touched.
  */
 function isRunsOwnPath(inside: string): boolean {
   const [first, ...rest] = inside.split(sep);
-  if (first === LATEST_FILE || first === LOCK_FILE || /^\.LATEST\.\d+\.tmp$/.test(first) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(first)) return rest.length === 0;
+  if (first === LATEST_FILE || first === PUBLICATION_HISTORY_FILE || first === LOCK_FILE || /^\.LATEST\.\d+\.tmp$/.test(first) || /^\.lock\.\d+\.(?:tmp|stale)$/.test(first)) return rest.length === 0;
   if (first.startsWith(STAGING_PREFIX)) return true;
   return isRunId(first) && rest.length === 1 && rest[0] === STAGING_MARKER;
 }
@@ -50,10 +51,10 @@ export interface RunsAndInputs {
 }
 
 /**
- * Names of what a run writes directly in its runs folder, one of each kind: `LATEST` and its temporary file, the lock
- * and its files, a staging folder, a run folder (a run id).
+ * Names of what a run writes directly in its runs folder, one of each kind: `LATEST` and its temporary file, the
+ * publication history, the lock and its files, a staging folder, a run folder (a run id).
  */
-const RUNS_OWN_SAMPLES = [LATEST_FILE, ".LATEST.12345.tmp", LOCK_FILE, ".lock.12345.tmp", ".lock.12345.stale", `${STAGING_PREFIX}20260101T000000.000Z-0123abcd`, "20260101T000000.000Z-0123abcd"];
+const RUNS_OWN_SAMPLES = [LATEST_FILE, ".LATEST.12345.tmp", PUBLICATION_HISTORY_FILE, LOCK_FILE, ".lock.12345.tmp", ".lock.12345.stale", `${STAGING_PREFIX}20260101T000000.000Z-0123abcd`, "20260101T000000.000Z-0123abcd"];
 
 /** Whether a path segment holds a wildcard DuckDB's glob reads (`*`, `?`, `[…]`). */
 const WILDCARD = /[*?[]/;
@@ -116,7 +117,8 @@ const rootSegments = (root: string) => root.split(/[\\/]+/).filter((segment) => 
  * (`globSegments`: `\` separates its folders on every platform), the runs folder as the file system of `platform` does
  * (`folderSegments`). The rule, sound and simple:
  * - a folder the pattern's folder part matches (`data` for `data/*`, `data/x` for `data/*` + `/…`), when its file part
- *   may name what a run writes there (`*`, `LATEST`, `.lock*`: `RUNS_OWN_SAMPLES`; not `*.csv`);
+ *   may name what a run writes there (`*`, `LATEST`, `.lock*`, `*.csv`, which names `PUBLISHED.log`: `RUNS_OWN_SAMPLES`;
+ *   not `*.parquet`);
  * - with `**` (any depth), any folder at or under the part before it (`data`, `data/runs` for `data/**` + `/*.csv`),
  *   when its file part may name what a run writes there or in a run folder (`*.csv` names index.csv);
  * - a folder above the pattern's folder part, when the pattern's next segment may name what a run writes there (a

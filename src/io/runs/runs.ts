@@ -7,7 +7,7 @@
  * - `LATEST` is a one-line text file holding the id of the last published run, replaced by writing a temporary file and
  *   renaming it over the old one (atomic on POSIX and on Windows), rather than a symbolic link, which Windows
  *   restricts. It is read as a run id, never as a path: anything else in it is reported as a broken pointer. Each move
- *   is recorded first in the append-only publication history `PUBLISHED.csv` (`publication-history.ts`).
+ *   is recorded first in the append-only publication history `PUBLISHED.log` (`publication-history.ts`).
  * - A run is staged in a hidden folder `.staging-<run-id>`, whose first file is the marker `.innovation-index-staging`
  *   holding the id (written under a temporary name, then renamed); when all its files are written the folder is
  *   renamed to `<run-id>` and the marker goes; `LATEST` moves after that. The next run removes a staging folder only
@@ -24,7 +24,7 @@ import { runMessages } from "../../core/run-messages.js";
 import { OutputError, type Issue } from "../../errors.js";
 import { readManifestChecked, type FileDigest } from "./run-files.js";
 import { isRunId, LATEST_FILE, RUN_FILE_NAMES, runIdMilliseconds } from "./run-names.js";
-import { appendPublicationSync, PUBLICATION_HISTORY_FILE, type PublicationAction } from "./publication-history.js";
+import { appendPublicationSync, confirmedLines, PUBLICATION_HISTORY_FILE, publicationsByRun, readPublicationHistory, type PublicationAction, type RunPublication } from "./publication-history.js";
 import { deliverPendingSignals, undoOnInterrupt } from "../write/interrupt.js";
 import { crashAt } from "../crash-point.js";
 import { claimTemporary } from "../write/temporary.js";
@@ -257,7 +257,7 @@ export interface LatestMove {
  * publication (see `finishRun`). Durable: the new pointer is on the disk before its name, and the name before this
  * returns (`durable.ts`), so a run reported published is still published after a power cut.
  *
- * Every move is recorded first in the publication history `runs/PUBLISHED.csv` (`appendPublicationSync`: the time,
+ * Every move is recorded first in the publication history `runs/PUBLISHED.log` (`appendPublicationSync`: the time,
  * `move.action`, the run id `LATEST` held and `id`), appended and flushed to the disk before the rename: a crash never
  * leaves `LATEST` moved without its line (at worst a line whose move did not happen, which the reader recognises:
  * `confirmedLines`). A line that cannot be written (the file held open by Excel, a full disk) leaves `LATEST` as it
@@ -696,6 +696,13 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
   );
   // The run folders' ids, read once, when there is a temporary file of LATEST to judge (`judgeLatestTemporary`).
   let runFolders: string[] | undefined;
+  // When each run was LATEST, from the publication history, read once, when a run newer than LATEST is found: such a
+  // run was published and gone back from (a rollback, an earlier run published again), or never published.
+  let publications: Map<string, RunPublication> | undefined;
+  const publicationOf = async (id: string) => {
+    publications ??= publicationsByRun(confirmedLines((await readPublicationHistory(runsDir, runsLabel)).lines, latest));
+    return publications.get(id);
+  };
   for (const name of names) {
     const path = join(runsDir, name);
     const label = `${runsLabel}/${name}`;
@@ -746,7 +753,13 @@ export async function removeLeftovers(runsDir: string, runsLabel: string, latest
         // A run of this tool (its marker naming it, or its manifest written under its name) was never published, or
         // LATEST was set back; anything else named like a run is said to be no run, and left as it is.
         const foreign = marked ? undefined : await notOwnRun(path, name);
-        const message = foreign === undefined ? outputMessages.unpublishedRun(label, latest) : outputMessages.foreignRunFolder(label, latest, foreign);
+        const published = foreign === undefined ? await publicationOf(name) : undefined;
+        const message =
+          foreign !== undefined
+            ? outputMessages.foreignRunFolder(label, latest, foreign)
+            : published !== undefined
+              ? outputMessages.withdrawnRun(label, latest, published.first)
+              : outputMessages.unpublishedRun(label, latest);
         warnings.push({ code: "W_UNPUBLISHED_RUN", source: label, message });
       }
     }

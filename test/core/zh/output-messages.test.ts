@@ -101,6 +101,7 @@ describe("outputMessagesZh", () => {
       ["latestUnusable", ["runs/LATEST names run 20260301T020000.123Z-1a2b3c4d, which does not exist", false]],
       ["unpublishedRun", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb"]],
       ["unpublishedRun", [`runs/${RUN}`, undefined]],
+      ["withdrawnRun", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", "2026-03-01T02:00:00.123Z"]],
       ["foreignRunFolder", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", { kind: "file" }]],
       ["foreignRunFolder", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", { kind: "manifest", problem: "is missing" }]],
       ["foreignRunFolder", [`runs/${RUN}`, "20260201T020000.000Z-00aa11bb", { kind: "other run", recorded: "20260101T020000.000Z-1a2b3c4d" }]],

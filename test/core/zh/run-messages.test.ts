@@ -73,12 +73,12 @@ describe("runMessagesZh", () => {
       ["noPreviousToRollBack", ["runs/20261204T044656.556Z-4119a31e/manifest.json", "20261204T044656.556Z-4119a31e", false]],
       ["rollbackBadLatest", ['runs/LATEST holds "garbage", which is not a run id (a run folder\'s id looks like 20260301T020000.123Z-1a2b3c4d)']],
       ["rollbackPreviousUnusable", ["runs/20261204T044656.556Z-4119a31e/manifest.json", '"20251204T044656.556Z-5e6f7a8b"', "runs"]],
-      ["historyNotWritten", ["runs/PUBLISHED.csv", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", false]],
-      ["historyNotWritten", ["runs/PUBLISHED.csv", "runs/LATEST", "20261204T044656.556Z-4119a31e", "ENOSPC", true]],
-      ["historyNotWritten", ["runs/PUBLISHED.csv", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EISDIR", true]],
-      ["historyUnreadable", ["runs/PUBLISHED.csv", "EACCES"]],
-      ["historyLineSkipped", ["runs/PUBLISHED.csv", 5, "2026-03-04T09:00:00.000Z,rollb", true]],
-      ["historyLineSkipped", ["runs/PUBLISHED.csv", 3, "3/2/2026 9:00,compute,,20261204T044656.556Z-4119a31e", false]],
+      ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", false]],
+      ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "ENOSPC", true]],
+      ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EISDIR", true]],
+      ["historyUnreadable", ["runs/PUBLISHED.log", "EACCES"]],
+      ["historyLineSkipped", ["runs/PUBLISHED.log", 5, "2026-03-04T09:00:00.000Z,rollb", true]],
+      ["historyLineSkipped", ["runs/PUBLISHED.log", 3, "3/2/2026 9:00,compute,,20261204T044656.556Z-4119a31e", false]],
     ]));
 
   it("says what a Chinese user reads (written out by hand)", () => {
@@ -93,11 +93,11 @@ describe("runMessagesZh", () => {
     expect(runMessagesZh.published("runs/LATEST", undefined, "20251204T044656.556Z-5e6f7a8b")).toBe("runs/LATEST 原先不存在，现在指向运行 20251204T044656.556Z-5e6f7a8b");
     expect(runMessagesZh.runsFolderNotCreated("runs", "EACCES")).toBe("runs：无法创建 runs 文件夹（EACCES）；应为可写的文件夹");
     // The publication history held open by Excel: compute's run kept, and what to do.
-    expect(runMessagesZh.historyNotWritten("runs/PUBLISHED.csv", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", true)).toBe(
-      "runs/PUBLISHED.csv：无法记录运行 20261204T044656.556Z-4119a31e 的发布（EBUSY），因此 runs/LATEST 保持不变（只有这一行写入磁盘后它才会改动）；运行文件夹已保留，未发布（innovation-index runs publish 20261204T044656.556Z-4119a31e 可发布它）；应为可以追加发布记录的文件：请在打开它的程序（Excel）中关闭它，或授予写入权限",
+    expect(runMessagesZh.historyNotWritten("runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", true)).toBe(
+      "runs/PUBLISHED.log：无法记录运行 20261204T044656.556Z-4119a31e 的发布（EBUSY），因此 runs/LATEST 保持不变（只有这一行写入磁盘后它才会改动）；运行文件夹已保留，未发布（innovation-index runs publish 20261204T044656.556Z-4119a31e 可发布它）；应为可以追加发布记录的文件：请在打开它的程序（Excel）中关闭它，或授予写入权限",
     );
-    expect(runMessages.historyNotWritten("runs/PUBLISHED.csv", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", false)).toBe(
-      "runs/PUBLISHED.csv: cannot record the publication of run 20261204T044656.556Z-4119a31e (EBUSY), so runs/LATEST was left as it was (it moves only once its line is on the disk); expected a file the publication history can be appended to: close it in any program that has it open (Excel), or give write rights to it",
+    expect(runMessages.historyNotWritten("runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", false)).toBe(
+      "runs/PUBLISHED.log: cannot record the publication of run 20261204T044656.556Z-4119a31e (EBUSY), so runs/LATEST was left as it was (it moves only once its line is on the disk); expected a file the publication history can be appended to: close it in any program that has it open (Excel), or give write rights to it",
     );
     // A file-size limit of 0 (ulimit -f 0), said as an output's: the limit in bytes, the lock file that must fit in it.
     expect(runMessages.lockNotCreated("runs/.lock", "EFBIG", 0)).toBe(

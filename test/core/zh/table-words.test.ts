@@ -60,7 +60,7 @@ describe("tableWordsZh", () => {
     // The configurations' letters (a, b) and the statistics' own names (n, alpha) stay as written.
     expect(tableWordsZh.compareHeadings()).toEqual(["评价对象", "年份", "指数 a", "排名 a", "指数 b", "排名 b", "名次变化"]);
     expect(tableWordsZh.auditDimensionHeadings()).toEqual(["维度", "下级指标数", "n", "alpha", "PC1 份额", "说明"]);
-    // The list of runs: the first time each run became LATEST, from runs/PUBLISHED.csv, before the note.
+    // The list of runs: the first time each run became LATEST, from runs/PUBLISHED.log, before the note.
     expect(tableWordsZh.runsHeadings()).toEqual(["运行", "状态", "上一次运行", "评价对象 × 年份", "基期", "发布时间", "说明"]);
     // A run published once and gone back from: neither "已跳过" nor "未发布", which say it never was.
     expect(tableWordsZh.runState("withdrawn")).toBe("曾发布，已撤回");

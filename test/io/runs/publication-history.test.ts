@@ -1,5 +1,5 @@
 /**
- * The publication history runs/PUBLISHED.csv (io/runs/publication-history.ts): one line per move of LATEST, written by
+ * The publication history runs/PUBLISHED.log (io/runs/publication-history.ts): one line per move of LATEST, written by
  * `writeLatest` before the rename (compute), `publishRun` and `rollbackRun`, read back by `listRuns`. The times come
  * from a fixed clock (`time`), so the file's lines are written out here in full. The runs are written by hand, as in
  * publish-run.test.ts: the five files every run writes, and a manifest listing them with SHA-256s by node:crypto.
@@ -94,11 +94,11 @@ describe("the publication history", () => {
       [3, "compute", B],
       [4, "compute", C],
     ]);
-    const warning = { code: "W_PUBLICATION_HISTORY", source: "runs/PUBLISHED.csv", line: 5, message: runMessages.historyLineSkipped("runs/PUBLISHED.csv", 5, cut, true) };
+    const warning = { code: "W_PUBLICATION_HISTORY", source: "runs/PUBLISHED.log", line: 5, message: runMessages.historyLineSkipped("runs/PUBLISHED.log", 5, cut, true) };
     expect(read.warnings).toEqual([warning]);
     // Its words, written out by hand.
     expect(warning.message).toBe(
-      `runs/PUBLISHED.csv:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning`,
+      `runs/PUBLISHED.log:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning`,
     );
     // The list still lists, with the warning: C LATEST, A and B published as before.
     const listing = await listRuns(runs, "runs");
@@ -116,7 +116,7 @@ describe("the publication history", () => {
       [4, "compute"],
       [6, "rollback"],
     ]);
-    expect(again.warnings.map(({ line, message }) => [line, message])).toEqual([[5, runMessages.historyLineSkipped("runs/PUBLISHED.csv", 5, cut, false)]]);
+    expect(again.warnings.map(({ line, message }) => [line, message])).toEqual([[5, runMessages.historyLineSkipped("runs/PUBLISHED.log", 5, cut, false)]]);
   });
 
   it("a line whose move did not happen (crash or failure before the rename) is not taken for a publication", async () => {
@@ -148,7 +148,7 @@ describe("the publication history", () => {
     await expect(writeLatest(runs, A, { action: "publish", time: at(7) })).rejects.toBeInstanceOf(HistoryNotWrittenError);
     await expect(publishRun(runs, A, { runsLabel: "runs", time: at(7) })).rejects.toMatchObject({
       code: "E_WRITE",
-      message: runMessages.historyNotWritten("runs/PUBLISHED.csv", "runs/LATEST", A, "EISDIR", false),
+      message: runMessages.historyNotWritten("runs/PUBLISHED.log", "runs/LATEST", A, "EISDIR", false),
     });
     expect(await readFile(join(runs, "LATEST"), "utf8")).toBe(`${C}\n`);
     // No temporary LATEST left behind.
@@ -156,7 +156,7 @@ describe("the publication history", () => {
     // The list: every run folder, the warning naming the file and why; without the history, states from the manifests.
     const listing = await listRuns(runs, "runs");
     expect(listing.historyWarnings).toEqual([
-      { code: "W_PUBLICATION_HISTORY", source: "runs/PUBLISHED.csv", message: runMessages.historyUnreadable("runs/PUBLISHED.csv", "EISDIR") },
+      { code: "W_PUBLICATION_HISTORY", source: "runs/PUBLISHED.log", message: runMessages.historyUnreadable("runs/PUBLISHED.log", "EISDIR") },
     ]);
     expect(listing.runs.map(({ id, state, publication }) => [id, state, publication])).toEqual([
       [A, "published", undefined],
@@ -174,6 +174,6 @@ describe("the publication history", () => {
     });
     const read = await readPublicationHistory(runs, "runs");
     expect(read.lines).toEqual([{ time: "2026-03-01T09:00:00.000Z", action: "compute", after: A, line: 2 }]);
-    expect(read.warnings.map(({ line, message }) => [line, message])).toEqual([[3, runMessages.historyLineSkipped("runs/PUBLISHED.csv", 3, `3/2/2026 9:00,compute,${A},${B}`, false)]]);
+    expect(read.warnings.map(({ line, message }) => [line, message])).toEqual([[3, runMessages.historyLineSkipped("runs/PUBLISHED.log", 3, `3/2/2026 9:00,compute,${A},${B}`, false)]]);
   });
 });

@@ -25,8 +25,12 @@ describe("globReachesRuns", () => {
     ["data/L*", "data", true],
     ["data/.lock*", "data", true],
     ["data/2026*", "data", true],
+    // ...and the publication history, PUBLISHED.log, by data/*.log...
+    ["data/*.log", "data", true],
+    ["data/P*", "data", true],
     // ...and not when it cannot: no run writes a .csv file, nor x.csv, directly in its runs folder (a reviewer's case:
-    // runs: data/runs beside year folders read by data/*/*.csv, which the projects guide suggests).
+    // runs: data/runs beside year folders read by data/*/*.csv, which the projects guide suggests; the history is a
+    // .log so that this stays so).
     ["data/*.csv", "data", false],
     ["data/x.csv", "data", false],
     ["data/*/*.csv", "data/runs", false],
