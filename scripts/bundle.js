@@ -12,6 +12,8 @@
 // - dist/bundle/main.js: the same `main` as an ES module, for programs that import it;
 // - dist/bundle/start.cjs: what bin/innovation-index.js (CommonJS) loads main.cjs with, and main.cjs.cache, V8's code
 //   cache of it (scripts/code-cache.js; src/cli/start.ts says why);
+// - dist/bundle/messages-zh.cjs and project-templates.cjs: the Chinese messages and the texts init writes, required
+//   only when used (below);
 // - dist/bundle/file-worker.js: the worker thread that writes large result files, one self-contained file.
 // - dist/bundle/dashboard-client.js: the script of the interactive report.html (below).
 import { rmSync, readFileSync, writeFileSync } from "node:fs";
@@ -53,6 +55,17 @@ const chineseApart = {
     }));
   },
 };
+// The texts of the project `init` writes (src/io/project/project-templates.ts, 14 KB, no imports of its own) are a file
+// of their own, project-templates.cjs, which init alone requires (src/cli/commands/init.ts imports it when it runs):
+// in main.cjs every start would read them.
+const templatesApart = {
+  name: "templates-apart",
+  setup(plugin) {
+    plugin.onResolve({ filter: /[\\/]project-templates\.js$/ }, (args) =>
+      /[\\/]commands[\\/]init\.ts$/.test(args.importer) ? { path: "./project-templates.cjs", external: true } : undefined,
+    );
+  },
+};
 // The minified files keep lines of at most a few hundred characters, so that a character escaped on one line (below)
 // moves the source map's columns of that line only. The map names the sources without their text (the package does
 // not ship src/).
@@ -62,7 +75,7 @@ await build({
   ...common,
   format: "cjs",
   entryPoints: ["src/cli/main.ts"],
-  plugins: [lazyChildProcess, chineseApart],
+  plugins: [lazyChildProcess, chineseApart, templatesApart],
   outfile: "dist/bundle/main.cjs",
   ...minified,
   external: Object.keys(dependencies).filter((name) => !bundledIn.has(name)),
@@ -108,6 +121,8 @@ await build({
   banner: { js: 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 await build({ ...common, ...minified, format: "cjs", entryPoints: ["src/core/zh/index.ts"], outfile: "dist/bundle/messages-zh.cjs" });
+await build({ ...common, ...minified, format: "cjs", entryPoints: ["src/io/project/project-templates.ts"], outfile: "dist/bundle/project-templates.cjs" });
+escapeToAscii(new URL("../dist/bundle/project-templates.cjs", import.meta.url));
 escapeToAscii(new URL("../dist/bundle/messages-zh.cjs", import.meta.url));
 await build({ ...common, entryPoints: ["src/io/write/file-worker.ts"], packages: "external", outfile: "dist/bundle/file-worker.js" });
 // dist/bundle/dashboard-client.js: the interactive report's script, the core's computeIndex included, as one IIFE for

@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { projectMessages } from "../../core/project-messages.js";
 import { OutputError } from "../../errors.js";
-import { projectTemplates, type ProjectLanguage } from "../../io/project/project-templates.js";
+import type { ProjectLanguage, projectTemplates as ProjectTemplates } from "../../io/project/project-templates.js";
 import { REPORT_LANGUAGES } from "../../io/report/labels.js";
 import { UTF8_BOM } from "../../io/write/to-csv.js";
 import { undoOnInterrupt } from "../../io/write/interrupt.js";
@@ -59,6 +59,8 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   const label = displayPath(env.cwd, folder);
   // The project folder is named like a file (`init report.html`): refused before anything is made, as --out is.
   refuseFileNameFolder(folder, dir, "init [dir]");
+  // The templates (14 KB of text) are loaded by init alone: the command line's bundle keeps them in a file of their own.
+  const { projectTemplates } = await import("../../io/project/project-templates.js");
   const files = withByteOrderMarks(projectTemplates(schemaReference(folder), options.lang ?? "zh"));
   const schema = readFileSync(join(PACKAGE_ROOT, "schema", "index.schema.json"), "utf8");
   // Without an installed copy to point to, the project carries the schema itself, so the reference survives a move.
@@ -66,7 +68,7 @@ export async function runInit(dir: string, options: InitCommandOptions, env: Cli
   const existing = Object.keys(files).filter((path) => existsSync(join(folder, path)));
   // Never overwritten, --force or not: a file init did not write, or one changed since (the team's own tree, values
   // or settings). Checked before anything is written, so a refused init changes nothing.
-  const shipped = existing.length > 0 ? shippedTexts(schema) : new Map<string, string[]>();
+  const shipped = existing.length > 0 ? shippedTexts(schema, projectTemplates) : new Map<string, string[]>();
   const notOurs: string[] = [];
   for (const path of existing) if (!(await initWrote(folder, path, shipped.get(path) ?? []))) notOurs.push(path);
   if (notOurs.length > 0) throw new OutputError("E_INIT_NOT_OURS", projectMessages.initNotOurs(label, notOurs, options.force));
@@ -131,9 +133,9 @@ function withByteOrderMarks(files: Record<string, string>): Record<string, strin
 
 /**
  * Every text `init` writes at each path, in either language and with either schema reference (the CSV files with their
- * byte order mark), and the package's `schema` as the project's copy of it.
+ * byte order mark), and the package's `schema` as the project's copy of it; `projectTemplates` as `runInit` loaded it.
  */
-function shippedTexts(schema: string): Map<string, string[]> {
+function shippedTexts(schema: string, projectTemplates: typeof ProjectTemplates): Map<string, string[]> {
   const texts = new Map<string, string[]>([[SCHEMA_COPY, [schema]]]);
   for (const language of ["zh", "en"] as const)
     for (const reference of [INSTALLED_SCHEMA, SCHEMA_COPY])
