@@ -4,7 +4,7 @@
  */
 import { change, changePercent } from "../core/analysis/growth.js";
 import { resultIndex, type IndexResult } from "../core/compute.js";
-import { acrossUnitGroupMethods, indicatorsAtOwnBase, ratioScale } from "../core/index-scale.js";
+import { acrossUnitGroupMethods, indicatorsAtOwnBase, ratioScale, shiftedBaseIndicators } from "../core/index-scale.js";
 import { tableWords, type TableWords } from "../core/table-words.js";
 import { displayWidth } from "../io/write/text-width.js";
 import { formatValue } from "../io/write/to-csv.js";
@@ -101,8 +101,7 @@ export function renderIndexTable(result: IndexResult, decimals = 2, words: Table
  */
 function scaleOf(result: IndexResult, words: TableWords): string {
   const across = acrossUnitGroupMethods(result);
-  const shifted = [...new Set(result.warnings.flatMap((warning) => (warning.code === "W_ZERO_BASE_SHIFTED" && warning.id !== undefined ? [warning.id] : [])))];
-  if (indicatorsAtOwnBase(result)) return words.ownBaseScale(result.baseYear, across, shifted);
+  if (indicatorsAtOwnBase(result)) return words.ownBaseScale(result.baseYear, across, shiftedBaseIndicators(result));
   const methods = [...new Set(result.nodes.filter((node) => node.kind === "indicator").map((node) => node.method ?? "fixed-base"))];
   return words.normalisedScale(methods, across);
 }

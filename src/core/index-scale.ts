@@ -30,6 +30,14 @@ export function baseYearIsHundred(result: IndexResult): boolean {
   return indicatorsAtOwnBase(result) && acrossUnitGroupMethods(result).length === 0;
 }
 
+/**
+ * The indicators `--zero-base first-nonzero` moved to a later base year (a base value of 0), each named once by its
+ * `W_ZERO_BASE_SHIFTED` warning: they, and so their groups, are not 100 in the base year.
+ */
+export function shiftedBaseIndicators(result: Pick<IndexResult, "warnings">): string[] {
+  return [...new Set(result.warnings.flatMap((warning) => (warning.code === "W_ZERO_BASE_SHIFTED" && warning.id !== undefined ? [warning.id] : [])))];
+}
+
 /** The normalisations whose score is `100 · ratio` (100 = the reference, 0 = none of it): a change in percent means something. */
 const RATIO_SCALE: readonly string[] = [...RATIO_METHODS, "fraction-of-max" satisfies NormalizeMethod];
 

@@ -21,6 +21,8 @@ const WORDS = {
     // The meta line: "基期：2017年 = 100 · 年份：2017—2019年 · 评价对象：U1、U2 · 方法：标准化（定基指数），…".
     labelled: "{label}：{value}",
     baseYearValue: "{year}年 = 100",
+    // After the base year, when `--zero-base first-nonzero` moved indicators to a later base year (W_ZERO_BASE_SHIFTED).
+    baseYearShifted: "（{count} 个指标以更晚的年份为基期：{names}）",
     yearRange: "{from}—{to}年",
     yearOne: "{year}年",
     listJoin: "、",
@@ -89,6 +91,7 @@ const WORDS = {
     // The meta line: "Base year: 2017 = 100 · Years: 2017–2019 · Units: U1, U2 · Method: normalisation fixed-base, …".
     labelled: "{label}: {value}",
     baseYearValue: "{year} = 100",
+    baseYearShifted: " ({count} on a later base year: {names})",
     yearRange: "{from}–{to}",
     yearOne: "{year}",
     listJoin: ", ",
@@ -180,10 +183,22 @@ export function fill(template: string, values: Readonly<Record<string, string | 
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
+/** The indicators on a later base year, after the base year of the meta line: the first three quoted, then how many more; "" for none. */
+function shiftedText(shifted: readonly string[], language: Language): string {
+  if (shifted.length === 0) return "";
+  const words = WORDS[language];
+  const named = shifted.slice(0, 3).map((code) => `"${code}"`).join(words.listJoin);
+  const more = shifted.length > 3 ? (language === "zh" ? `等` : `, …`) : "";
+  const count = language === "zh" ? shifted.length : `${shifted.length} indicator${shifted.length === 1 ? "" : "s"}`;
+  return fill(words.baseYearShifted, { count, names: named + more });
+}
+
 /** What the meta line under a page's title describes (the static page's and the dashboard's, one text for both). */
 export interface MetaLine {
   /** The base year, when every indicator is 100 in it ("base year = 100" describes the whole index); else left out. */
   baseYear?: number;
+  /** The indicators moved to a later base year (`shiftedBaseIndicators`), named after the base year; none by default. */
+  shifted?: readonly string[];
   years: readonly number[];
   units: readonly string[];
   /** The methods, already named in the page's language (`methodNames`). */
@@ -209,7 +224,7 @@ export function metaText(meta: MetaLine, language: Language): string {
     [words.missing, meta.methods.missing],
   ].map(([label, name]) => fill(words.methodPart, { label, name }));
   return [
-    ...(meta.baseYear !== undefined ? [labelled(words.baseYear, fill(words.baseYearValue, { year: meta.baseYear }))] : []),
+    ...(meta.baseYear !== undefined ? [labelled(words.baseYear, fill(words.baseYearValue, { year: meta.baseYear }) + shiftedText(meta.shifted ?? [], language))] : []),
     labelled(words.years, yearText),
     labelled(words.units, unitListText(meta.units, language)),
     labelled(words.method, methods.join(words.methodJoin)),

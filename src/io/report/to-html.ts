@@ -5,7 +5,7 @@
 import { escapeHtml, htmlPage } from "./page.js";
 import type { Analysis } from "../../core/analysis/analyze.js";
 import { resultIndex, type IndexResult } from "../../core/compute.js";
-import { baseYearIsHundred, ratioScale } from "../../core/index-scale.js";
+import { baseYearIsHundred, ratioScale, shiftedBaseIndicators } from "../../core/index-scale.js";
 import { differenceAsShown } from "../../core/number.js";
 import { pageWarnings } from "./page-warnings.js";
 import { barChart, barChartHeight, groupedBarChart, lineChart, radarChart, rankChart, rankChartHeight, renderCharts, type Series } from "./charts.js";
@@ -119,7 +119,8 @@ export async function formatReportHtml(result: IndexResult, analysis: Analysis, 
 /** Base year, years, units and the method, in the page's language (`metaText`, the dashboard's line too). */
 function metaLine({ result, language }: Context): string {
   const baseYear = baseYearIsHundred(result) ? result.baseYear : undefined;
-  return `<p class="meta">${escapeHtml(metaText({ baseYear, years: result.years, units: result.units, methods: methodNames(result, language) }, language))}</p>`;
+  const shifted = shiftedBaseIndicators(result);
+  return `<p class="meta">${escapeHtml(metaText({ baseYear, shifted, years: result.years, units: result.units, methods: methodNames(result, language) }, language))}</p>`;
 }
 
 /**

@@ -139,6 +139,19 @@ describe("metaText", () => {
     );
   });
 
+  it("names after the base year the indicators --zero-base first-nonzero moved to a later base year, three at most", () => {
+    const english = { normalize: "fixed-base", aggregate: "arithmetic", weighting: "explicit", missing: "error" };
+    expect(metaText({ baseYear: 2017, shifted: ["A1"], years: [2017, 2019], units: ["U1"], methods: english }, "en")).toBe(
+      'Base year: 2017 = 100 (1 indicator on a later base year: "A1") · Years: 2017–2019 · Units: U1 · Method: normalisation fixed-base, aggregation arithmetic, weights explicit, missing values error',
+    );
+    expect(metaText({ baseYear: 2017, shifted: ["A1", "B2", "C3", "D4"], years: [2017, 2019], units: ["U1"], methods }, "zh").split(" · ")[0]).toBe(
+      '基期：2017年 = 100（4 个指标以更晚的年份为基期："A1"、"B2"、"C3"等）',
+    );
+    expect(metaText({ baseYear: 2017, shifted: ["A1", "B2"], years: [2017, 2019], units: ["U1"], methods: english }, "en").split(" · ")[0]).toBe(
+      'Base year: 2017 = 100 (2 indicators on a later base year: "A1", "B2")',
+    );
+  });
+
   it("names a single unnamed unit (values without a unit column) instead of showing nothing, and a single year once", () => {
     expect(metaText({ years: [2020], units: [""], methods }, "zh")).toBe(
       "年份：2020年 · 评价对象：（未命名） · 方法：标准化（定基指数），合成（加权算术平均），权重（指标体系给定权重），缺失值处理（不允许缺失）",

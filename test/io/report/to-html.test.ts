@@ -252,6 +252,15 @@ describe("formatReportHtml: the note that changes are rounded after they are wor
     for (const [language, note] of [["zh", NOTE_ZH], ["en", NOTE_EN]] as const) expect(count(await reportOf(smallResult(), language), note), language).toBe(1);
   });
 
+  it("names in the meta line the indicators --zero-base first-nonzero moved to a later base year", async () => {
+    // U1's X1 is 0 in 2017: its base moves to 2018 (W_ZERO_BASE_SHIFTED, id X1), so "2017 = 100" is not the whole story.
+    const result = smallResult({ zeroBase: "first-nonzero" }, (records) => records.map((record) => (record.unit === "U1" && record.indicator === "X1" && record.year === 2017 ? { ...record, value: 0 } : record)));
+    expect(result.warnings.filter(({ code }) => code === "W_ZERO_BASE_SHIFTED").map(({ id }) => id)).toEqual(["X1"]);
+    expect(await reportOf(result, "en")).toContain('<p class="meta">Base year: 2017 = 100 (1 indicator on a later base year: &#34;X1&#34;) · ');
+    expect(await reportOf(result, "zh")).toContain('<p class="meta">基期：2017年 = 100（1 个指标以更晚的年份为基期：&#34;X1&#34;） · ');
+    expect(await reportOf(smallResult(), "en")).toContain('<p class="meta">Base year: 2017 = 100 · ');
+  });
+
   it("leaves it out of a page of one year, which shows no change nor contribution", async () => {
     const result = smallResult({}, (records) => records.filter((record) => record.year === 2017));
     expect(result.years).toEqual([2017]);

@@ -167,7 +167,7 @@ function renderHeader(): void {
   document.title = title;
   // The line of the static page (metaText), the methods named in the page's language as it names them.
   const methods = state.language === "zh" ? data.methodZh : data.method;
-  const meta = metaText({ baseYear: data.ownBase ? data.baseYear : undefined, years, units, methods }, state.language);
+  const meta = metaText({ baseYear: data.ownBase ? data.baseYear : undefined, shifted: data.shiftedBase, years, units, methods }, state.language);
   header.append(
     element("h1", {}, title),
     ...(data.description ? [element("p", { class: "description" }, data.description)] : []),

@@ -7,7 +7,7 @@
  * that the page recomputes the index with the core's own code (bundled into the page), changing only the weights.
  */
 import type { IndexResult, ResultNode } from "../../../core/compute.js";
-import { baseYearIsHundred, ratioScale } from "../../../core/index-scale.js";
+import { baseYearIsHundred, ratioScale, shiftedBaseIndicators } from "../../../core/index-scale.js";
 import type { Tree, TreeNode } from "../../../core/types.js";
 import type { ValueRecord } from "../../../core/panel.js";
 import type { Language } from "../../write/tables.js";
@@ -69,6 +69,8 @@ export interface DashboardData {
   baseYear: number;
   /** Whether every indicator is 100 in the base year for every unit, so "base year = 100" describes the index. */
   ownBase: boolean;
+  /** The indicators moved to a later base year (`shiftedBaseIndicators`), named after the base year in the meta line. */
+  shiftedBase: string[];
   /**
    * Whether the values are on a ratio scale (`ratioScale`): the page gives a change in percent only then, and in points
    * elsewhere (a min-max, z-score or Copeland score has no natural zero), as the terminal table and growth.csv do.
@@ -145,6 +147,7 @@ export function buildDashboardData(result: IndexResult, tree: Tree, language: La
     years,
     baseYear: result.baseYear,
     ownBase: baseYearIsHundred(result),
+    shiftedBase: shiftedBaseIndicators(result),
     ratioScale: ratioScale(result),
     method: methodNames(result, "en"),
     methodZh: methodNames(result, "zh"),
