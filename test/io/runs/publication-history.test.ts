@@ -1,10 +1,9 @@
 /**
  * The publication history runs/PUBLISHED.log (io/runs/publication-history.ts): one line per move of LATEST, written by
  * `writeLatest` before the rename (compute), `publishRun` and `rollbackRun`, read back by `listRuns`. The times come
- * from a fixed clock (`time`), so the file's lines are written out here in full. The runs are written by hand, as in
+ * from a fixed clock (`time`), so the file's lines are written out here in full. The runs are written by hand (hand-runs.ts), as in
  * publish-run.test.ts: the five files every run writes, and a manifest listing them with SHA-256s by node:crypto.
  */
-import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -15,26 +14,18 @@ import { publishRun, rollbackRun } from "../../../src/io/runs/publish-run.js";
 import { fingerprintOf } from "../../../src/io/runs/run-files.js";
 import { HistoryNotWrittenError, writeLatest } from "../../../src/io/runs/runs.js";
 import { makeTempDir } from "../../helpers.js";
+import { runFiles as handRunFiles } from "./hand-runs.js";
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const FINGERPRINT = fingerprintOf("0", {}, []);
 /** Three runs with the same fingerprint (no options, no inputs), a day apart: A, B following A, C following B. */
 const A = `20260301T020000.123Z-${FINGERPRINT.slice(0, 8)}`;
 const B = `20260302T020000.123Z-${FINGERPRINT.slice(0, 8)}`;
 const C = `20260303T020000.123Z-${FINGERPRINT.slice(0, 8)}`;
-const OUTPUTS = { "index.csv": "unit,year\n", "index-wide.csv": "unit\n", "index.json": "{}\n", "input-values.csv": "unit,year,indicator,value\n", "scores.csv": "unit,year\n" };
 /** The fixed clock: `at(9)` is 2026-03-09T09:00:00.000Z. */
 const at = (day: number) => new Date(Date.UTC(2026, 2, day, 9));
 const HEADER = "time,action,before,after\n";
 
-/** The files of run `id` (its outputs and manifest, `previous` as given), under `runs/`-relative paths. */
-function runFiles(id: string, previous: string | null): Record<string, string> {
-  const outputs = Object.entries(OUTPUTS).map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) }));
-  const manifest = { tool: { name: "innovation-index", version: "0" }, run: id, startedAt: "2026-03-01T02:00:00.123Z", previous, fingerprint: FINGERPRINT, options: {}, inputs: [], outputs };
-  const files: Record<string, string> = { [`${id}/manifest.json`]: JSON.stringify(manifest, null, 2) + "\n" };
-  for (const [path, text] of Object.entries(OUTPUTS)) files[`${id}/${path}`] = text;
-  return files;
-}
+const runFiles = (id: string, previous: string | null) => handRunFiles(id, previous, FINGERPRINT);
 
 /** A runs folder holding A, B and C, each published by its compute on 1, 2 and 3 March at 09:00 UTC. */
 async function threeComputes(): Promise<string> {

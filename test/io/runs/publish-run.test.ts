@@ -2,13 +2,13 @@
  * publishRun and rollbackRun (io/runs/publish-run.ts) on a run folder holding its own staging marker that cannot be
  * removed (a read-only run folder: chmod a-w). Root ignores file modes, so the removal is made to fail by failing
  * node:fs/promises' `unlink` for the marker's path (`failing`), as repair-failures.test.ts does. The runs are written
- * here by hand: the five files every run writes, and a manifest listing them with SHA-256s computed by node:crypto.
+ * here by hand (hand-runs.ts): the five files every run writes, and a manifest listing them with SHA-256s.
  */
-import { createHash } from "node:crypto";
 import * as fs from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { makeTempDir } from "../../helpers.js";
+import { runFiles as handRunFiles } from "./hand-runs.js";
 
 /** `failing`: `<function>:<path suffix>` -> error code, the calls of `unlink` on such a path fail with it (test/failing-calls.ts). */
 const { failing, withFailingCalls } = await vi.hoisted(() => import("../../failing-calls.js"));
@@ -23,21 +23,12 @@ const { publishRun, rollbackRun } = await import("../../../src/io/runs/publish-r
 
 afterEach(() => failing.clear());
 
-const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 const FINGERPRINT = fingerprintOf("0", {}, []);
 /** Two runs with the same fingerprint (no options, no inputs), a day apart: A, and B made after it. */
 const A = `20260301T020000.123Z-${FINGERPRINT.slice(0, 8)}`;
 const B = `20260302T020000.123Z-${FINGERPRINT.slice(0, 8)}`;
-const OUTPUTS = { "index.csv": "unit,year\n", "index-wide.csv": "unit\n", "index.json": "{}\n", "input-values.csv": "unit,year,indicator,value\n", "scores.csv": "unit,year\n" };
 
-/** The files of run `id` (its outputs and manifest, `previous` as given), under `runs/`-relative paths. */
-function runFiles(id: string, previous: string | null): Record<string, string> {
-  const outputs = Object.entries(OUTPUTS).map(([path, text]) => ({ path, bytes: Buffer.byteLength(text), sha256: sha256(text) }));
-  const manifest = { tool: { name: "innovation-index", version: "0" }, run: id, startedAt: "2026-03-01T02:00:00.123Z", previous, fingerprint: FINGERPRINT, options: {}, inputs: [], outputs };
-  const files: Record<string, string> = { [`${id}/manifest.json`]: JSON.stringify(manifest, null, 2) + "\n" };
-  for (const [path, text] of Object.entries(OUTPUTS)) files[`${id}/${path}`] = text;
-  return files;
-}
+const runFiles = (id: string, previous: string | null) => handRunFiles(id, previous, FINGERPRINT);
 
 /** The warning publish gives for A's marker kept (the message compute gives for it), the removal failing with EACCES. */
 const KEPT = { code: "W_STAGING_KEPT", source: `runs/${A}/${STAGING_MARKER}`, message: outputMessages.runMarkerKept(`runs/${A}/${STAGING_MARKER}`, `runs/${A}`, "EACCES") };
