@@ -304,7 +304,7 @@ export const CODE_EXAMPLES = {
     'entropy weights give indicator "A13" 64.9% of the weight of "A1", among its 3 children; expected no child over 50% when the weights come from the data: entropy weights reward values concentrated on few observations, so an indicator that is nearly constant but for an outlier has low entropy and takes most of the weight. Check the values of "A13" over the chosen observations (an outlier, a wrong unit or scale, a series that is nearly constant); if that weight is not meant, set the weights in the tree\'s weight column and use --weights explicit, or temper the data\'s weights with the tree\'s by --weights combined --alpha',
   E_PROJECT_SHAPE: "index.yaml: found nothing; expected a block of keys such as indicators, values, methods",
   W_PUBLICATION_HISTORY:
-    'runs/PUBLISHED.log:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning',
+    'runs/PUBLISHED.log:5: a line cut short (no line end: its write was stopped by a crash, a kill or a full disk), "2026-03-04T09:00:00.000Z,rollb"; skipped, the other lines are read and the file is left as it is; expected time,action,before,after,state as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, run ids, moving or moved): delete the line by hand to stop this warning',
   W_LATEST_TEMPORARY_KEPT:
     'runs/.LATEST.4242.tmp is named as a temporary file of LATEST but holds "hi\\n", not what this tool writes there (the id of a run folder of runs, such as 20260301T020000.123Z-1a2b3c4d, and a newline), so it is not provably left by this tool; kept, not removed (delete it by hand if it is not needed)',
   W_LOCK_TEMPORARY_KEPT:
@@ -609,12 +609,13 @@ export const OUTPUT_FILES = [
     file: "PUBLISHED.log",
     command: "runs publish, runs rollback, compute (project run)",
     content:
-      "in the runs folder: the publication history, one line appended (and flushed to the disk) before each move of runs/LATEST, never rewritten; innovation-index runs reads it to say when each run was LATEST",
+      "in the runs folder: the publication history, two lines for each move of runs/LATEST, each appended and flushed to the disk (moving before the move, moved after it), never rewritten; innovation-index runs reads it to say when each run was LATEST",
     columns: {
       time: "when LATEST moved, ISO 8601 in UTC (2026-03-01T02:00:00.123Z)",
       action: "compute, publish or rollback",
       before: "the run id LATEST named before; empty when it named none",
       after: "the run id LATEST names since",
+      state: "moving (written before LATEST is renamed) or moved (the same line again, once it is): a move without its moved line happened only if the next line starts from its run",
     },
   },
   {

@@ -212,10 +212,10 @@ export const runMessages = catalogue("runMessages", {
     `${historyLabel} cannot be read (${reason}), so the runs are listed without their publication history; expected a readable file, which compute, runs publish and runs rollback append to`,
   /**
    * Line `line` of the history (`found`) is not one the tool writes, and is skipped; `cutShort`: the last line, without
-   * its line end (a write stopped by a crash), whose move of LATEST never happened.
+   * its line end (a write stopped by a crash).
    */
   historyLineSkipped: (historyLabel: string, line: number, found: string, cutShort: boolean) =>
     `${historyLabel}:${line}: ${
-      cutShort ? `a line cut short (no line end: its write was stopped by a crash, a kill or a full disk, before LATEST moved), ${quote(found)}` : `found ${quote(found)}`
-    }; skipped, the other lines are read and the file is left as it is; expected time,action,before,after as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, and run ids): delete the line by hand to stop this warning`,
+      cutShort ? `a line cut short (no line end: its write was stopped by a crash, a kill or a full disk), ${quote(found)}` : `found ${quote(found)}`
+    }; skipped, the other lines are read and the file is left as it is; expected time,action,before,after,state as the tool writes them (a time in ISO 8601 UTC, compute, publish or rollback, run ids, moving or moved): delete the line by hand to stop this warning`,
 });

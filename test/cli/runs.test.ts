@@ -23,15 +23,17 @@ const latest = async (dir: string) => (await latestBytes(dir)).toString("utf8").
 const manifestOf = async (dir: string, id: string) => JSON.parse(await readFile(join(dir, "runs", id, "manifest.json"), "utf8"));
 const spaces = (count: number) => " ".repeat(count);
 /**
- * The times of runs/PUBLISHED.log, one per line after its header, in order: when LATEST moved (compute, publish and
- * rollback have no clock to set, so the times the list shows are read back from the file; its lines' exact form is
- * checked in test/io/runs/publication-history.test.ts, with a fixed clock).
+ * The times of runs/PUBLISHED.log, one per move (its `moving` line) after its header, in order: when LATEST moved
+ * (compute, publish and rollback have no clock to set, so the times the list shows are read back from the file; its
+ * lines' exact form, each move's `moving` and `moved` lines, is checked in test/io/runs/publication-history.test.ts,
+ * with a fixed clock).
  */
 const publishedTimes = async (dir: string) =>
   (await readFile(join(dir, "runs/PUBLISHED.log"), "utf8"))
     .trimEnd()
     .split("\n")
     .slice(1)
+    .filter((line) => line.endsWith(",moving"))
     .map((line) => line.split(",")[0]);
 /** The values of 2019 as the third run has them: U1's A 14 instead of 13. */
 const YEAR_2019_REVISED = YEAR_2019.replace("U1,2019,A,13", "U1,2019,A,14");
@@ -261,7 +263,7 @@ describe("innovation-index runs", () => {
     // published (its line in PUBLISHED.log) and gone back from (the rollback's line).
     await editByHand(join(dir, "data/2019.csv"), YEAR_2019);
     const unchanged = await runCli(["compute"], dir);
-    const [cPublished, rolledBack] = (await readFile(join(dir, "runs/PUBLISHED.log"), "utf8")).trim().split("\n").slice(-2).map((line) => line.split(","));
+    const [cPublished, rolledBack] = (await readFile(join(dir, "runs/PUBLISHED.log"), "utf8")).trim().split("\n").filter((line) => line.endsWith(",moving")).slice(-2).map((line) => line.split(","));
     expect(rolledBack[0] >= cPublished[0]).toBe(true);
     expect([cPublished[1], cPublished[3], rolledBack[1], rolledBack[2], rolledBack[3]]).toEqual(["compute", c, "rollback", c, b]);
     expect(unchanged).toEqual({

@@ -134,6 +134,6 @@ export const runMessagesZh: Translation<typeof runMessages> = {
     `无法读取 ${historyLabel}（${reason}），因此列出的运行不含发布记录；应为可读的文件，compute、runs publish 和 runs rollback 会向其中追加记录`,
   historyLineSkipped: (historyLabel, line, found, cutShort) =>
     `${historyLabel}:${line}: ${
-      cutShort ? `这一行不完整（没有行尾：写入时被崩溃、终止或磁盘已满打断，LATEST 尚未改动），${quote(found)}` : `实际为 ${quote(found)}`
-    }；已跳过，其余各行照常读取，文件保持不变；应为工具写出的 time,action,before,after（ISO 8601 UTC 时间，compute、publish 或 rollback，以及运行编号）：手动删除这一行即可消除此警告`,
+      cutShort ? `这一行不完整（没有行尾：写入时被崩溃、终止或磁盘已满打断），${quote(found)}` : `实际为 ${quote(found)}`
+    }；已跳过，其余各行照常读取，文件保持不变；应为工具写出的 time,action,before,after,state（ISO 8601 UTC 时间，compute、publish 或 rollback，运行编号，moving 或 moved）：手动删除这一行即可消除此警告`,
 };

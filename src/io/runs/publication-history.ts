@@ -4,21 +4,23 @@
  * gone back from is still known to have been published, and when, whatever `LATEST` names now.
  *
  * ```
- * time,action,before,after
- * 2026-03-01T02:00:00.123Z,compute,,20260301T020000.123Z-1a2b3c4d
- * 2026-03-02T02:00:00.456Z,compute,20260301T020000.123Z-1a2b3c4d,20260302T020000.456Z-5e6f7a8b
- * 2026-03-02T09:15:00.000Z,rollback,20260302T020000.456Z-5e6f7a8b,20260301T020000.123Z-1a2b3c4d
+ * time,action,before,after,state
+ * 2026-03-01T02:00:00.123Z,compute,,20260301T020000.123Z-1a2b3c4d,moving
+ * 2026-03-01T02:00:00.123Z,compute,,20260301T020000.123Z-1a2b3c4d,moved
+ * 2026-03-02T09:15:00.000Z,rollback,20260301T020000.123Z-1a2b3c4d,20260228T020000.000Z-00aa11bb,moving
+ * 2026-03-02T09:15:00.000Z,rollback,20260301T020000.123Z-1a2b3c4d,20260228T020000.000Z-00aa11bb,moved
  * ```
  *
  * - `time`: when `LATEST` moved, ISO 8601 in UTC; `action`: `compute`, `publish` or `rollback`; `before`: the run id
- *   `LATEST` held before (empty when it held none: missing, empty, not a run id); `after`: the run it names since.
- * - Append-only: each line is appended (`O_APPEND`) and flushed to the disk (`fsync`) before `LATEST` is renamed
- *   (`writeLatest`), and the file is never rewritten, truncated or removed by the tool. A crash mid-append leaves at
- *   most the last line cut short (no line end): the lines before it are whole, and `LATEST` never moved for it, as it
- *   moves only once its line is on the disk. The next append starts on a new line, leaving that line as it is.
- * - A line whose move did not happen (a crash, a full disk or `LATEST` a folder between the line and the rename) is
- *   recognised by what followed: the next line's `before`, or `LATEST` now for the last line, is still the line's
- *   `before` (`confirmedLines`).
+ *   `LATEST` held before (empty when it held none: missing, empty, not a run id); `after`: the run it names since;
+ *   `state`: `moving`, written before the rename, then the same line `moved`, written once the rename is on the disk.
+ * - Append-only: each line is appended (`O_APPEND`) and flushed to the disk (`fsync`), the `moving` line before
+ *   `LATEST` is renamed (`writeLatest`), and the file is never rewritten, truncated or removed by the tool. A crash
+ *   mid-append leaves at most the last line cut short (no line end): the lines before it are whole. The next append
+ *   starts on a new line, leaving that line as it is.
+ * - A move happened when its `moved` line follows; without it (a crash, a full disk or `LATEST` a folder between the
+ *   lines), when what followed shows it: the next `moving` line's `before`, or `LATEST` now for the last, is its `after`
+ *   (`confirmedLines`). So a hand move of `LATEST` back later hides no publication, and a failed one adds none.
  * - Comma-separated lines written through the one CSV writer (`formatCsv`, whose text cells are formula-guarded), as
  *   every CSV file the tool writes: a person may open it in Excel. Named `.log`, not `.csv`: it lies directly in the
  *   runs folder, where a values glob that reads the .csv files of every folder of `data` beside `runs: data/runs`
@@ -43,7 +45,11 @@ export const PUBLICATION_ACTIONS = ["compute", "publish", "rollback"] as const;
 export type PublicationAction = (typeof PUBLICATION_ACTIONS)[number];
 
 /** The history's header, its first line. */
-export const PUBLICATION_HISTORY_HEADER = ["time", "action", "before", "after"] as const;
+export const PUBLICATION_HISTORY_HEADER = ["time", "action", "before", "after", "state"] as const;
+
+/** A move's two lines: `moving`, on the disk before `LATEST` is renamed; `moved`, the same again once the rename is. */
+export const PUBLICATION_STATES = ["moving", "moved"] as const;
+export type PublicationState = (typeof PUBLICATION_STATES)[number];
 
 /** One line of the history, as written and as read. */
 export interface PublicationLine {
@@ -54,6 +60,8 @@ export interface PublicationLine {
   before?: string;
   /** The run id `LATEST` names since. */
   after: string;
+  /** `moving` (before the rename) or `moved` (after it); a line without it is read as `moving`. */
+  state: PublicationState;
 }
 
 /** A line read back, with its line number in the file (1 is the header). */
@@ -66,7 +74,7 @@ const UTC_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 /** The text of a history line (with its line end), written through the one CSV writer (`formatCsv`). */
 export function formatPublicationLine(entry: PublicationLine): string {
-  return formatCsv([[entry.time, entry.action, entry.before ?? "", entry.after]]);
+  return formatCsv([[entry.time, entry.action, entry.before ?? "", entry.after, entry.state]]);
 }
 
 /**
@@ -134,7 +142,8 @@ export async function readPublicationHistory(runsDir: string, runsLabel = runsDi
     warnings.push({ code: "W_PUBLICATION_HISTORY", source: label, line, message: runMessages.historyLineSkipped(label, line, found, cutShort) });
   rows.forEach((row, index) => {
     const found = row.replace(/\r$/, "");
-    if (found.trim() === "" || (index === 0 && found.trim() === PUBLICATION_HISTORY_HEADER.join(","))) return;
+    // The header, also without its last column (`state`), as a file saved by hand may keep it.
+    if (found.trim() === "" || (index === 0 && found.trim().startsWith(PUBLICATION_HISTORY_HEADER.slice(0, 4).join(",")))) return;
     const entry = parsePublicationLine(found);
     if (entry === undefined) skip(index + 1, found, false);
     else lines.push({ ...entry, line: index + 1 });
@@ -147,27 +156,32 @@ export async function readPublicationHistory(runsDir: string, runsLabel = runsDi
 /** A line of the history as `formatPublicationLine` writes it (cells trimmed, quotes taken off), or `undefined`. */
 function parsePublicationLine(row: string): PublicationLine | undefined {
   const cells = row.split(",").map((cell) => cell.trim().replace(/^"(.*)"$/, "$1"));
-  // Columns after the fourth are read past: a later version may add some.
+  // Columns after the fifth are read past: a later version may add some.
   if (cells.length < 4) return undefined;
-  const [time, action, before, after] = cells;
+  const [time, action, before, after, state = "moving"] = cells;
+  if (!(PUBLICATION_STATES as readonly string[]).includes(state)) return undefined;
   if (!UTC_TIME.test(time) || Number.isNaN(Date.parse(time))) return undefined;
   if (!(PUBLICATION_ACTIONS as readonly string[]).includes(action)) return undefined;
   if ((before !== "" && !isRunId(before)) || !isRunId(after)) return undefined;
-  return { time, action: action as PublicationAction, ...(before !== "" ? { before } : {}), after };
+  return { time, action: action as PublicationAction, ...(before !== "" ? { before } : {}), after, state: state as PublicationState };
 }
 
 /**
- * The lines of `lines` (in file order) whose move of `LATEST` happened, as far as the file and `latest` show: a line is
- * left out only when what followed shows `LATEST` still held its `before`, as after a crash or a failure between the
- * line and the rename. For a line followed by another, that one's `before` is the proof, unless both are empty (a
- * `LATEST` missing, or set by hand to something else than a run id: no proof either way, the line counts); for the last
- * line, `latest`: what `LATEST` holds now (a run id, also one whose folder is gone; its text when it is not a run id;
- * `undefined` when it is missing). A `LATEST` set by hand to another run in between is no such proof: the line counts.
+ * The `moving` lines of `lines` (in file order) whose move of `LATEST` happened: one followed by its `moved` line (the
+ * same time, action, before and after: written once the rename was on the disk); else, one whose move is shown by what
+ * followed, the next `moving` line's `before` being its `after` (the `moved` line lost to a crash or a full disk right
+ * after the rename), or, for the last, `latest` (what `LATEST` holds now: a run id, also one whose folder is gone; its
+ * text when it is not a run id; `undefined` when it is missing) being its `after`. Any other is a move that did not
+ * happen: a crash, or a failure (`LATEST` a folder, a full disk), between the line and the rename. The `moved` lines are
+ * not returned themselves.
  */
 export function confirmedLines<Line extends PublicationLine>(lines: readonly Line[], latest: string | undefined): Line[] {
+  const same = (a: PublicationLine, b: PublicationLine) => a.time === b.time && a.action === b.action && a.before === b.before && a.after === b.after;
   return lines.filter((line, index) => {
-    const next = lines[index + 1];
-    return next !== undefined ? line.before === undefined || next.before !== line.before : latest !== line.before;
+    if (line.state === "moved") return false;
+    if (lines[index + 1]?.state === "moved" && same(line, lines[index + 1])) return true;
+    const next = lines.slice(index + 1).find((later) => later.state === "moving");
+    return next !== undefined ? next.before === line.after : latest === line.after;
   });
 }
 

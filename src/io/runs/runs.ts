@@ -274,14 +274,23 @@ export async function writeLatest(runsDir: string, id: string, move: LatestMove)
     // The history's line last before the rename, once nothing else can stop the move (the temporary file written and
     // flushed): on the disk before LATEST moves, so a crash in between leaves a line whose move did not happen, never
     // a move without its line. `before` is read here, under the run lock, as the rename replaces it.
+    const line = { time: (move.time ?? new Date()).toISOString(), action: move.action, before: latestIdSync(runsDir), after: id };
     try {
-      appendPublicationSync(runsDir, { time: (move.time ?? new Date()).toISOString(), action: move.action, before: latestIdSync(runsDir), after: id });
+      appendPublicationSync(runsDir, { ...line, state: "moving" });
     } catch (cause) {
       throw new HistoryNotWrittenError(id, cause);
     }
     renameSync(temporary, join(runsDir, LATEST_FILE));
     renamed = true;
     syncFolder(runsDir);
+    // The same line again, `moved`, once the move is on the disk: what says it happened, whatever LATEST holds later (a
+    // hand move back, a LATEST deleted). Not written (a crash, a full disk): the next line's `before`, or LATEST for the
+    // last line, says whether it happened (`confirmedLines`); LATEST has moved either way, so no error is raised.
+    try {
+      appendPublicationSync(runsDir, { ...line, state: "moved" });
+    } catch {
+      // as said above
+    }
   } catch (cause) {
     // Moved, but the folder not flushed after it (EIO): LATEST names the run, which a power cut may still undo.
     if (renamed) throw new LatestNotFlushedError(id, cause);

@@ -125,7 +125,7 @@ describe("the run-folder life cycle", () => {
               // last line the move to this run.
               const now = await readFile(join(runsDir, PUBLICATION_HISTORY_FILE), "utf8");
               expect(now.startsWith(history)).toBe(true);
-              expect(now.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^\\d{4}-[^,]+Z,compute,[^,]*,${id}$`));
+              expect(now.trimEnd().split("\n").at(-1)).toMatch(new RegExp(`^\\d{4}-[^,]+Z,compute,[^,]*,${id},moved$`));
               history = now;
               // A run folder holds its outputs and manifest, never the staging marker.
               expect(Object.keys(expected.get(id)!)).toEqual(["index.csv", "index.json", MANIFEST_FILE]);
