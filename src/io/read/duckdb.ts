@@ -57,17 +57,19 @@ export interface PositionValueChunk {
 export const isNull = (mask: Uint8Array | undefined, i: number): boolean => mask !== undefined && (mask[i >>> 3] & (1 << (i & 7))) === 0;
 
 /**
- * The chunks of the result of `sql` (run on `connection`), whose columns are an INTEGER position and a DOUBLE value,
- * read straight from the vectors' memory: no JavaScript value is made per row. A chunk's arrays are valid until the next
- * one is asked for. The result is materialised in DuckDB (`run`), never streamed: a streamed result that fails part of
- * the way (a cast, a corrupt Parquet page, `error()`) ends in `@duckdb/node-api` 1.5 exactly as one that is exhausted
- * (the C API's fetch gives no chunk for both), so its rows after the failure would be lost without a word; `run`
- * throws DuckDB's error.
+ * The chunks of the result of `sql` (run on `connection`; one statement, no `;`), whose columns are an INTEGER position
+ * and a DOUBLE value, read straight from the vectors' memory: no JavaScript value is made per row. A chunk's arrays are
+ * valid until the next one is asked for. Streamed (DuckDB holds one chunk at a time, within its memory limit), and
+ * checked at its end (`refuseShortStream`): a stream that fails part of the way (a cast, a corrupt Parquet page,
+ * `error()`) ends in `@duckdb/node-api` 1.5 exactly as one that is exhausted (the C API's fetch gives no chunk for
+ * both), so its rows after the failure would be lost without a word.
  */
 export async function* positionValueChunks(connection: DuckDBConnection, sql: string): AsyncGenerator<PositionValueChunk> {
-  const [raw, result] = await Promise.all([loadDuckdbBindings(), connection.run(sql)]);
+  const [raw, result] = await Promise.all([loadDuckdbBindings(), connection.stream(sql)]);
+  let read = 0;
   for (let chunk = await result.fetchChunk(); chunk && chunk.rowCount > 0; chunk = await result.fetchChunk()) {
     const count = chunk.rowCount;
+    read += count;
     const positionVector = raw.data_chunk_get_vector(chunk.chunk, 0);
     const valueVector = raw.data_chunk_get_vector(chunk.chunk, 1);
     const positionBytes = raw.vector_get_data(positionVector, count * 4);
@@ -81,6 +83,34 @@ export async function* positionValueChunks(connection: DuckDBConnection, sql: st
       valueNulls: raw.vector_get_validity(valueVector, maskBytes) || undefined,
     };
   }
+  await refuseShortStream(connection, sql, read);
+}
+
+/**
+ * Throws DuckDB's error of a streamed result of `sql` that ended after `read` rows, fewer than the query has: DuckDB
+ * counts its rows (a count reads no column it need not, so the casts and checks of the rows' columns that failed the
+ * stream are not run), and a shortfall runs the query again, materialised, which throws the error the stream lost. A
+ * query that, run again, fails no more (it reads a file that changed in between) is an `Error` saying so.
+ */
+export async function refuseShortStream(connection: DuckDBConnection, sql: string, read: number): Promise<void> {
+  const [[count]] = (await connection.runAndReadAll(`SELECT count(*)::DOUBLE FROM (\n${sql}\n)`)).getRowsJS();
+  if (Number(count) === read) return;
+  await connection.run(sql);
+  throw new Error(`DuckDB's streamed result ended after ${read} of its ${Number(count)} rows without an error, and ran whole when run again`);
+}
+
+/**
+ * The text of the one statement of `sql` as written: up to its first `;` outside a string, a quoted name or a comment
+ * (`quotedEnd`), so that it can be wrapped in a subquery (`SELECT … FROM (<it>) LIMIT n`); comments after the `;` left
+ * out, and those inside kept, the subquery closing on a line of its own.
+ */
+export function statementText(sql: string): string {
+  for (let i = 0; i < sql.length; i++) {
+    const quoted = quotedEnd(sql, i);
+    if (quoted) i = quoted.end;
+    else if (sql[i] === ";") return sql.slice(0, i);
+  }
+  return sql;
 }
 
 /** A connection and the instance behind it; `close` frees both. */

@@ -35,6 +35,7 @@ import {
   resolveQueryPaths,
   sqlError,
   sqlString,
+  statementText,
   TEXT_TYPES,
   timeLimitError,
   unnamedFileReads,
@@ -805,12 +806,12 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         }
         let rows;
         try {
-          // Gathered in a table of DuckDB's (which spills it to disk) and counted there, not streamed: a stream that
-          // fails part-way ends as one that is done (@duckdb/node-api takes a failed fetch for the end of the rows),
-          // which left out the rows after a line DuckDB refused (a NUL byte in the middle of a large CSV file) without
-          // a word. A query of more rows than the limit is refused from its count, before JavaScript makes an object
-          // for each.
-          await session.connection.run(`CREATE OR REPLACE TEMP TABLE indicator_rows AS\n${resolved.sql}`);
+          // Gathered in a table of DuckDB's, one row past the limit at most (DuckDB stops the query there), and counted
+          // there: not streamed, as a stream that fails part of the way ends as one that is done (@duckdb/node-api takes
+          // a failed fetch for the end of the rows), which left out the rows after a line DuckDB refused (a NUL byte in
+          // the middle of a large CSV file) without a word. A query of more rows than the limit is refused, before
+          // JavaScript makes an object for each.
+          await session.connection.run(`CREATE OR REPLACE TEMP TABLE indicator_rows AS SELECT * FROM (\n${statementText(resolved.sql)}\n) LIMIT ${rowLimit + 1}`);
           const [[count]] = (await session.connection.runAndReadAll("SELECT count(*)::DOUBLE FROM indicator_rows")).getRowsJS();
           if (Number(count) > rowLimit) {
             await session.connection.run("DROP TABLE indicator_rows");
