@@ -22,6 +22,8 @@ export interface RunWeight {
 export interface RunWeights {
   nodes: readonly RunWeight[];
   globalWeights: boolean;
+  /** The places after the decimal point the run wrote its weights to (weights.csv: `--decimals`, 6 at least), if known. */
+  decimals?: number;
 }
 
 /** `weight`: a node's weight within its parent; `global_weight`: in the overall index (the names of weights.csv's columns). */
@@ -46,7 +48,7 @@ export interface WeightRevision {
 /**
  * Every weight that differs between `before` and `after`: first within the parent (`weight`), then in the overall
  * index (`global_weight`, only when both runs recorded it). A node with a missing weight (`NaN`) on one side only is
- * an addition or a removal; equal weights (bit for bit) are no revision. Order within a kind: `after`'s (tree order),
+ * an addition or a removal; equal weights (bit for bit, at the places of the run that wrote fewer) are no revision. Order within a kind: `after`'s (tree order),
  * then removals in `before`'s order.
  * @example compareRunWeights({ nodes: [{ code: "A", weight: 0.8, globalWeight: 0.8 }], globalWeights: false },
  *   { nodes: [{ code: "A", weight: 0.75, globalWeight: 0.75 }], globalWeights: false })
@@ -54,8 +56,12 @@ export interface WeightRevision {
  */
 export function compareRunWeights(before: RunWeights, after: RunWeights): WeightRevision[] {
   const revisions: WeightRevision[] = [];
-  const kinds: [WeightRevisionKind, (node: RunWeight) => number][] = [["weight", (node) => node.weight]];
-  if (before.globalWeights && after.globalWeights) kinds.push(["global_weight", (node) => node.globalWeight]);
+  // Runs that wrote their weights to different places (one with --decimals 8) are compared at the fewer: 0.666667 and
+  // 0.66666667 are the same weight, 2/3.
+  const places = before.decimals !== undefined && after.decimals !== undefined && before.decimals !== after.decimals ? Math.min(before.decimals, after.decimals) : undefined;
+  const atPlaces = (value: number) => (places === undefined || !Number.isFinite(value) ? value : Number(value.toFixed(places)));
+  const kinds: [WeightRevisionKind, (node: RunWeight) => number][] = [["weight", (node) => atPlaces(node.weight)]];
+  if (before.globalWeights && after.globalWeights) kinds.push(["global_weight", (node) => atPlaces(node.globalWeight)]);
   for (const [kind, weightOf] of kinds) {
     const previous = new Map<string, number>();
     for (const node of before.nodes) if (!Number.isNaN(weightOf(node)) && !previous.has(node.code)) previous.set(node.code, weightOf(node));

@@ -22,6 +22,19 @@ describe("compareRunWeights", () => {
     ]);
   });
 
+  it("compares runs that wrote their weights to different places at the fewer (a reviewer's case: --decimals 8)", () => {
+    // 2/3 written to 6 places, 0.666667, and to 8, 0.66666667: the same weight. 0.75 against 0.80000000 still changed,
+    // by -0.05 (both to 6 places: 0.75 and 0.8).
+    const six = { nodes: [node("A", 0.666667, 0.666667), node("B", 0.75, 0.75)], globalWeights: true, decimals: 6 };
+    const eight = { nodes: [node("A", 0.66666667, 0.66666667), node("B", 0.8, 0.8)], globalWeights: true, decimals: 8 };
+    expect(compareRunWeights(six, eight).map((r) => [r.kind, r.code, r.before, r.after, r.change])).toEqual([
+      ["weight", "B", 0.75, 0.8, 0.05],
+      ["global_weight", "B", 0.75, 0.8, 0.05],
+    ]);
+    // Without the places known (weights given in code), bit for bit: A differs.
+    expect(compareRunWeights({ ...six, decimals: undefined }, eight).map((r) => r.code)).toEqual(["A", "B", "A", "B"]);
+  });
+
   it("gives the change of the weights as shown, exact in decimal: 0.3 − 0.1 is 0.2, not 0.19999999999999998", () => {
     expect(0.3 - 0.1).toBe(0.19999999999999998);
     const [revision] = compareRunWeights({ nodes: [node("A", 0.1)], globalWeights: false }, { nodes: [node("A", 0.3)], globalWeights: false });

@@ -28,13 +28,19 @@ export function parseRunWeightsCsv(text: string, source: string): RunWeights | u
   const table = parseCsv(text, source);
   const columns = findColumns(table.header, WEIGHTS_COLUMNS);
   if (columns.code < 0 || columns.weight < 0) return undefined;
-  const number = (cell: string | undefined) => (cell === undefined || cell.trim() === "" ? Number.NaN : Number(cell));
+  // The most digits after the decimal point of its weights: the places the run wrote them to (`--decimals`, 6 at least).
+  let decimals = 0;
+  const number = (cell: string | undefined) => {
+    if (cell === undefined || cell.trim() === "") return Number.NaN;
+    decimals = Math.max(decimals, /\.(\d+)/.exec(cell)?.[1].length ?? 0);
+    return Number(cell);
+  };
   const nodes = table.rows.map(({ cells }) => ({
     code: cells[columns.code] ?? "",
     weight: number(cells[columns.weight]),
     globalWeight: columns.global_weight < 0 ? Number.NaN : number(cells[columns.global_weight]),
   }));
-  return { nodes, globalWeights: columns.global_weight >= 0 };
+  return { nodes, globalWeights: columns.global_weight >= 0, decimals };
 }
 
 /**

@@ -11,7 +11,10 @@ describe("parseRunWeightsCsv", () => {
         { code: "X1", weight: 0.333333, globalWeight: 0.25 },
       ],
       globalWeights: true,
+      decimals: 6,
     });
+    // Written with --decimals 8: its places are 8.
+    expect(parseRunWeightsCsv("code,weight\nA,0.66666667\nB,0.33333333\n", "w.csv")?.decimals).toBe(8);
   });
 
   it("reads the columns by name; without global_weight, no global weights; without code or weight, nothing", () => {
@@ -21,6 +24,7 @@ describe("parseRunWeightsCsv", () => {
         { code: "B", weight: Number.NaN, globalWeight: Number.NaN },
       ],
       globalWeights: false,
+      decimals: 1,
     });
     expect(parseRunWeightsCsv("code,share\nA,0.5\n", "w.csv")).toBeUndefined();
     expect(parseRunWeightsCsv("node,weight\nA,0.5\n", "w.csv")).toBeUndefined();
