@@ -135,7 +135,8 @@ const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : 
 const timesApart = (value: number, other: number) => {
   const ratio = Math.abs(value / other);
   const { text, exact } = shownFactor(ratio < 1 ? 1 / ratio : ratio);
-  return `${exact ? "" : "about "}${text} times ${ratio < 1 ? "smaller" : "larger"} than`;
+  // Of two negative values (a loss of 0.05, then of 3.1) in size: -3.1 is not larger than -0.05.
+  return `${exact ? "" : "about "}${text} times ${ratio < 1 ? "smaller" : "larger"}${value < 0 ? " in size" : ""} than`;
 };
 
 export const checkMessages = catalogue("checkMessages", {
@@ -169,7 +170,7 @@ export const checkMessages = catalogue("checkMessages", {
     `${timesApart(jump.toValue, jump.fromValue)} the ${jump.fromYear} value ${jump.fromValue} (${jump.threshold} times or more apart, which a real change ` +
     `from one year to the next seldom is)${jump.count === 1 ? "" : `; ${jump.count} values of ${quote(jump.indicator)} are so far from their previous year's, this the first by unit and year`}: ` +
     `probably a share written as a fraction beside percent points or the other way round (×100), a unit of measure changed ` +
-    `(×1,000 or ×10,000, e.g. 元 for 万元), or a real change; expected the value checked: if it is right, nothing to do`,
+    `(×1,000 or ×10,000, e.g. 元 for 万元), or a real change; expected the value checked: if it is right, nothing to do (--strict does not refuse it)`,
 
   // W_ACCOUNTING_DASH (accounting-dashes.ts): `count` such cells in the file of `first`, its first
   accountingDashes: (first: AccountingDashExample, cells: number) =>

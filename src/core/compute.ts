@@ -31,6 +31,13 @@ import { valueJumpWarnings } from "./value-jumps.js";
 export { MISSING_POLICIES, type MissingPolicy } from "./missing.js";
 
 /** The options of `computeIndex`; the data stage's (missing values, zero bases, outliers) are those of `prepareData`. */
+/**
+ * Warnings `strict` leaves warnings: W_VALUE_JUMP says a value may be mistyped (50 times its previous year's), and a
+ * value checked and found right cannot be written otherwise, so an error would stop a project for good (ASEM's own
+ * data hold two such values).
+ */
+export const ADVISORY_WARNINGS: ReadonlySet<string> = new Set(["W_VALUE_JUMP"]);
+
 export interface ComputeOptions extends Omit<PrepareOptions, "plans" | "baseYear" | "screened" | "treated"> {
   /** The year every fixed-base index is 100 in. Default: the earliest year of the panel. */
   baseYear?: number;
@@ -211,7 +218,7 @@ export function computeIndex(tree: Tree, inputPanel: Panel, options: ComputeOpti
   const warnings = [...inputWarnings, ...resolved.warnings];
   const normalization = planNormalization(tree, { method: normalizeMethod, cap: options.cap, dampen: options.dampen, range: options.range, zScale: options.zScale });
   append(warnings, unusedOptionWarnings(options, normalization.plans));
-  if (options.strict) append(issues, strictErrors(warnings));
+  if (options.strict) append(issues, strictErrors(warnings.filter(({ code }) => !ADVISORY_WARNINGS.has(code))));
   // A warning found later in the run: kept, and an error too under strict.
   const warnLater = (found: readonly Issue[]) => {
     append(warnings, found);

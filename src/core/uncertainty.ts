@@ -45,7 +45,7 @@ import type { Tree } from "./types.js";
  * in the values that is not the tree's, rows or columns a workbook hides but that were read, a value some powers of ten
  * from its series' previous one.
  */
-const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_ACCOUNTING_DASH", "W_THOUSANDS_SPLIT", "W_UNIT_LOOKALIKE", "W_UNIT_TOTAL", "W_NAME_MISMATCH", "W_XLSX_HIDDEN", "W_VALUE_JUMP"]);
+const STRICT_WARNINGS = new Set(["W_WEIGHTS_RENORMALISED", "W_OPTION_UNUSED", "W_PERCENT_MIXED", "W_ACCOUNTING_DASH", "W_THOUSANDS_SPLIT", "W_UNIT_LOOKALIKE", "W_UNIT_TOTAL", "W_NAME_MISMATCH", "W_XLSX_HIDDEN"]);
 
 /**
  * The scale of each normalisation's scores. Scores on different scales cannot be compared: an index of 130 from

@@ -58,7 +58,7 @@ export const checkMessagesZh: Translation<typeof checkMessages> = {
     `${timesApart(jump.toValue, jump.fromValue, ` ${jump.fromYear} 年数值 ${jump.fromValue}`)}（相差 ${jump.threshold} 倍及以上，逐年的真实变化很少如此）` +
     `${jump.count === 1 ? "" : `；${quote(jump.indicator)} 共有 ${jump.count} 个数值与上一年相差如此之大，此为按评价对象和年份排序的第一个`}：` +
     `可能是比例写成了小数而其他年份为百分数，或反之（相差 ×100），计量单位变了（相差 ×1,000 或 ×10,000，例如把万元写成了元），也可能是真实变化；` +
-    `请核对该数值：若无误，则无需处理`,
+    `请核对该数值：若无误，则无需处理（--strict 不会因此拒绝）`,
 
   accountingDashes: (first, cells) =>
     `${first.file}:${first.line}:${first.column}: ${cells} 个数值单元格是两侧带空格的短横线（${JSON.stringify(first.text)}${cells === 1 ? "" : "，第一个在此"}），` +

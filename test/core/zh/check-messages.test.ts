@@ -84,7 +84,7 @@ describe("checkMessagesZh", () => {
     // 2.33 / 0.0244 = 95.49…, shown to one decimal (95.5) after 约为, as it is rounded; 15000 / 1.5 = 10,000 exactly.
     expect(checkMessagesZh.valueJump({ indicator: "A11", unit: "常州高新区", fromYear: 2019, fromValue: 2.33, toYear: 2020, toValue: 0.0244, count: 1, threshold: 50 })).toBe(
       '指标 "A11"（评价对象 "常州高新区"）：2020 年的数值 0.0244 约为 2019 年数值 2.33 的 1/95.5（相差 50 倍及以上，逐年的真实变化很少如此）：' +
-        "可能是比例写成了小数而其他年份为百分数，或反之（相差 ×100），计量单位变了（相差 ×1,000 或 ×10,000，例如把万元写成了元），也可能是真实变化；请核对该数值：若无误，则无需处理",
+        "可能是比例写成了小数而其他年份为百分数，或反之（相差 ×100），计量单位变了（相差 ×1,000 或 ×10,000，例如把万元写成了元），也可能是真实变化；请核对该数值：若无误，则无需处理（--strict 不会因此拒绝）",
     );
     expect(checkMessagesZh.valueJump({ indicator: "B11", unit: "", fromYear: 2018, fromValue: 1.5, toYear: 2019, toValue: 15000, count: 3, threshold: 50 })).toMatch(
       /^指标 "B11"：2019 年的数值 15000 为 2018 年数值 1\.5 的 10,000 倍（相差 50 倍及以上，逐年的真实变化很少如此）；"B11" 共有 3 个数值与上一年相差如此之大，此为按评价对象和年份排序的第一个：/,
