@@ -145,7 +145,7 @@ export const CODE_MEANINGS = {
   E_SQL_COLUMNS: "a values query (or a Parquet file) returns a missing or an unexpected column, or a column twice",
   E_SQL_TYPE: "a column of a values query has the wrong type (year INTEGER, value a number, unit and indicator text)",
   E_SQL_NULL: "rows of a values query without a year, an indicator or a unit",
-  E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet, or a file a values query reads with read_parquet that DuckDB refused: the message says what the file looks like (a renamed workbook or CSV file, a Parquet file cut short)",
+  E_PARQUET: "a .parquet values file DuckDB cannot read as Parquet, or a file a values query reads with read_parquet that DuckDB refused: the message says what the file looks like (a renamed workbook or CSV file, a Parquet file cut short), or, for a file whose data DuckDB could not read part of the way (a damaged page), gives DuckDB's words",
   E_PARQUET_LAYOUT: "a Parquet values file neither long (unit, year, indicator, value) nor wide (indicator, a column per year)",
   E_PARQUET_TYPE: "a column of a wide Parquet file of the wrong type: a year column that does not hold numbers, or codes or units neither text nor whole numbers",
   // values written by people

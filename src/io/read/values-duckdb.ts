@@ -18,7 +18,7 @@ import { readerMessages } from "../../core/reader-messages.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { createPanel, PANEL_CELL_LIMIT, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
 import type { Tree } from "../../core/types.js";
-import { InputError, ValidationError, type Issue } from "../../errors.js";
+import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
 import {
   baseType,
   builtFiles,
@@ -139,7 +139,12 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     }
     const limited = timeLimitError(session, label, error, isQuery);
     // DuckDB's refusal of a file the query reads (GBK or UTF-16 text, a workbook), said as the tool says it.
-    throw limited === error && isQuery ? ((await queryFileError(error, label, read)) ?? error) : limited;
+    if (limited === error && isQuery) throw (await queryFileError(error, label, read)) ?? error;
+    // A .parquet file DuckDB failed to read part of the way (a damaged page: "Payload value bigger than allowed"),
+    // which was an internal error: DuckDB's own errors are "<Kind> Error: …".
+    if (limited === error && !(error instanceof IndexToolError) && error instanceof Error && /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* Error: /.test(error.message))
+      throw new InputError("E_PARQUET", limitMessages.parquetUnreadable(label, error.message.split("\n")[0]), { source: label }, { cause: error });
+    throw limited;
   } finally {
     session.close();
   }

@@ -6,6 +6,7 @@
  * "No magic bytes found" were printed, and a CSV file ending in NUL bytes read as one garbled column.
  */
 import { existsSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import ExcelJS from "exceljs";
@@ -16,6 +17,7 @@ import { readerMessages } from "../../../src/core/reader-messages.js";
 import { limitMessagesZh } from "../../../src/core/zh/limit-messages.js";
 import type { Issue } from "../../../src/errors.js";
 import { queryFileError, refuseNulBytes } from "../../../src/io/read/duckdb-file-checks.js";
+import { openDuckdb, sqlString } from "../../../src/io/read/duckdb.js";
 import { loadInputs } from "../../../src/io/read/load.js";
 import { readTree } from "../../../src/io/read/tree-csv.js";
 import { readIndicatorQueries } from "../../../src/io/read/values-duckdb.js";
@@ -111,6 +113,26 @@ describe("a .parquet values file that is no Parquet file", () => {
     expect(brief(await issuesOf(load(dir, "book.parquet")))).toEqual([{ code: "E_PARQUET", message: limitMessages.parquetNotParquet("book.parquet", "an Excel workbook (.xlsx)") }]);
     const [text] = brief(await issuesOf(load(dir, "text.parquet")));
     expect(text).toEqual({ code: "E_PARQUET", message: "text.parquet: the file looks like GBK/GB18030 text, not Parquet; expected a Parquet file (the tool reads a CSV file or an .xlsx workbook itself, given under its own extension, .csv or .xlsx)" });
+  });
+});
+
+describe("a damaged .parquet values file", () => {
+  it("is E_PARQUET with DuckDB's words, exit 1 (before: an internal error, exit 4)", async () => {
+    // 150,000 rows (300 units, 5 years, 100 indicators) written by DuckDB (snappy pages), then 200 bytes overwritten
+    // from offset 1,001, inside the first column's pages: DuckDB fails to decompress them.
+    const dir = await makeTempDir({ "tree.csv": `code,parent,name,weight,direction\nA,,a,1,\n${Array.from({ length: 100 }, (_, k) => `X${k},A,x${k},,+\n`).join("")}` });
+    const session = await openDuckdb();
+    await session.connection.run(
+      `COPY (SELECT 'U' || (r % 300) AS unit, 2017 + (r // 300) % 5 AS year, 'X' || (r // 1500) AS indicator, (r % 97) + 1.0 AS value FROM range(150000) t(r)) TO ${sqlString(join(dir, "values.parquet"))} (FORMAT parquet)`,
+    );
+    session.close();
+    const bytes = await readFile(join(dir, "values.parquet"));
+    for (let k = 0; k < 200; k++) bytes[1001 + k] = (k * 37 + 11) & 255;
+    await writeFile(join(dir, "values.parquet"), bytes);
+    const run = await runCli(["compute", "-i", "tree.csv", "-d", "values.parquet", "--out", "out", "-q"], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^error: 1 problem found:\nvalues\.parquet: DuckDB could not read the Parquet file's data: Invalid Input Error: Failed to read file "[^"]*values\.parquet": Snappy decompression failure; expected a whole Parquet file \(copy it again, or write it again with the program that made it\)\n$/);
+    expect(existsSync(join(dir, "out"))).toBe(false);
   });
 });
 
