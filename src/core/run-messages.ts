@@ -205,7 +205,13 @@ export const runMessages = catalogue("runMessages", {
     `${historyLabel}: cannot record the publication of run ${id} (${reason}), so ${latestLabel} was left as it was (it moves only once its line is on the disk)${
       kept ? `; the run folder is kept, unpublished (innovation-index runs publish ${id} publishes it)` : ""
     }; expected a file the publication history can be appended to${
-      openElsewhere(reason) ? ": close it in any program that has it open (Excel), or give write rights to it" : diskFull(reason) ? ": free some space on the disk" : ""
+      openElsewhere(reason)
+        ? ": close it in any program that has it open (Excel), or give write rights to it"
+        : diskFull(reason)
+          ? ": free some space on the disk"
+          : reason === "ELOOP"
+            ? ": it is a link, which the history never follows; put the file itself in its place"
+            : ""
     }`,
   /** The history could not be read at all (`reason`: the system's code, EACCES, EISDIR). */
   historyUnreadable: (historyLabel: string, reason: string) =>

@@ -129,7 +129,9 @@ export const runMessagesZh: Translation<typeof runMessages> = {
   historyNotWritten: (historyLabel, latestLabel, id, reason, kept) =>
     `${historyLabel}：无法记录运行 ${id} 的发布（${reason}），因此 ${latestLabel} 保持不变（只有这一行写入磁盘后它才会改动）${
       kept ? `；运行文件夹已保留，未发布（innovation-index runs publish ${id} 可发布它）` : ""
-    }；应为可以追加发布记录的文件${openElsewhere(reason) ? "：请在打开它的程序（Excel）中关闭它，或授予写入权限" : diskFull(reason) ? "：请释放磁盘空间" : ""}`,
+    }；应为可以追加发布记录的文件${
+      openElsewhere(reason) ? "：请在打开它的程序（Excel）中关闭它，或授予写入权限" : diskFull(reason) ? "：请释放磁盘空间" : reason === "ELOOP" ? "：它是一个链接，发布记录从不跟随链接；请把文件本身放在这里" : ""
+    }`,
   historyUnreadable: (historyLabel, reason) =>
     `无法读取 ${historyLabel}（${reason}），因此列出的运行不含发布记录；应为可读的文件，compute、runs publish 和 runs rollback 会向其中追加记录`,
   historyLineSkipped: (historyLabel, line, found, cutShort) =>

@@ -76,6 +76,7 @@ describe("runMessagesZh", () => {
       ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EBUSY", false]],
       ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "ENOSPC", true]],
       ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "EISDIR", true]],
+      ["historyNotWritten", ["runs/PUBLISHED.log", "runs/LATEST", "20261204T044656.556Z-4119a31e", "ELOOP", true]],
       ["historyUnreadable", ["runs/PUBLISHED.log", "EACCES"]],
       ["historyLineSkipped", ["runs/PUBLISHED.log", 5, "2026-03-04T09:00:00.000Z,rollb", true]],
       ["historyLineSkipped", ["runs/PUBLISHED.log", 3, "3/2/2026 9:00,compute,,20261204T044656.556Z-4119a31e", false]],

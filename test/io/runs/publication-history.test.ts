@@ -4,7 +4,7 @@
  * from a fixed clock (`time`), so the file's lines are written out here in full. The runs are written by hand (hand-runs.ts), as in
  * publish-run.test.ts: the five files every run writes, and a manifest listing them with SHA-256s by node:crypto.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runMessages } from "../../../src/core/run-messages.js";
@@ -190,6 +190,18 @@ describe("the publication history", () => {
       [B, "published", undefined],
       [C, "latest", undefined],
     ]);
+  });
+
+  it("never appends through a link: LATEST stays, and the message says it is a link (a reviewer's case)", async () => {
+    const runs = await threeComputes();
+    await rename(join(runs, PUBLICATION_HISTORY_FILE), join(runs, "elsewhere.log"));
+    await symlink(join(runs, "elsewhere.log"), join(runs, PUBLICATION_HISTORY_FILE));
+    await expect(publishRun(runs, A, { runsLabel: "runs", time: at(7) })).rejects.toMatchObject({
+      code: "E_WRITE",
+      message: runMessages.historyNotWritten("runs/PUBLISHED.log", "runs/LATEST", A, "ELOOP", false),
+    });
+    expect(runMessages.historyNotWritten("runs/PUBLISHED.log", "runs/LATEST", A, "ELOOP", false)).toMatch(/: it is a link, which the history never follows; put the file itself in its place$/);
+    expect(await readFile(join(runs, "LATEST"), "utf8")).toBe(`${C}\n`);
   });
 
   it("reads a history saved by Excel (a BOM, CRLF line ends, quoted cells), and skips a line it changed (a time reformatted)", async () => {
