@@ -136,6 +136,10 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
   const readColumns = [...Object.values(columns), measureColumn];
   const unreadColumns = columns.unit < 0 && header.some((name, index) => name !== "" && !readColumns.includes(index));
   const fieldCount = header.length;
+  // The header's columns up to its last with a name: a cell after it (under "unit,year,indicator,value,") goes the
+  // general way, where a number split at its thousands into it is warned of (`thousandsSplits` of data-csv.ts).
+  let namedCount = fieldCount;
+  while (namedCount > 0 && header[namedCount - 1] === "") namedCount--;
   const separator = delimiter.charCodeAt(0);
 
   const indicatorPosition = new Map(tree.indicators.map((code, i) => [code, i] as const));
@@ -214,6 +218,7 @@ export function parsePanelFast(bytes: Uint8Array, tree: Tree, decimal?: DecimalM
     }
     if (empty) continue; // a row of empty cells, skipped like an empty line
     if (field !== fieldCount) return undefined;
+    for (let spare = namedCount; spare < fieldCount; spare++) if (ends[spare] > starts[spare]) return undefined;
 
     let unit = 0;
     if (columns.unit >= 0) {

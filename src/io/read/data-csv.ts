@@ -390,7 +390,12 @@ function marked(record: ValueRecord, row: CsvRow, index: number): ValueRecord {
 function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly number[]): (row: CsvRow, index: number) => Pick<ValueRecord, "thousandsSplit"> {
   if (table.delimiter !== "," || decimal !== ".") return () => ({});
   const columns = [...values].filter((index) => index >= 0).sort((a, b) => a - b);
-  const headerFields = table.header.length;
+  // The header's columns up to its last with a name: the columns after it (a header line ending with commas) hold
+  // nothing the layout reads, so a row's cells there are spare as cells past the header are; a value split at its
+  // thousands into one of them (every row "U,2017,A,1,960" under "unit,year,indicator,value,") was read short without
+  // a word. Messages count the header's columns so (the next cell's column is said to have no header).
+  let headerFields = table.header.length;
+  while (headerFields > 0 && table.header[headerFields - 1].trim() === "") headerFields--;
   const surplusOf = (row: CsvRow) => Math.max(0, row.cells.length - headerFields);
   const marksOf = (row: CsvRow) => {
     const marks = new Map<number, NonNullable<ValueRecord["thousandsSplit"]>>();
@@ -409,7 +414,7 @@ function thousandsSplits(table: CsvTable, decimal: DecimalMark, values: readonly
   const marksByRow = new Map<CsvRow, ReturnType<typeof marksOf>>();
   const rowsBySurplus = new Map<number, number>();
   for (const row of table.rows) {
-    if (row.cells.length > headerFields && row.cells.slice(headerFields).some((cell) => cell.trim() !== "")) continue;
+    if (row.cells.length > table.header.length && row.cells.slice(table.header.length).some((cell) => cell.trim() !== "")) continue;
     const marks = row.cells.length > headerFields ? marksOf(row) : undefined;
     if (marks && marks.size > 0) marksByRow.set(row, marks);
     else {

@@ -67,6 +67,19 @@ describe("parsePanelFast (the fast path for large long-layout CSV files)", () =>
     expect(fast(text.replace("0.0245", "2.45%"))!.warnings).toBeUndefined();
   });
 
+  it("leaves a row with a cell under a header column without a name to the general reader, which warns of 1,960 split there", () => {
+    // "unit,year,indicator,value,": the 5th column has no name. Every row's value written 1,960 and the like: a cell
+    // there goes the general way, whose W_THOUSANDS_SPLIT names 1960 at 2:4 (every row split: none usual); an empty
+    // cell there (every row's trailing comma) stays fast.
+    const split = "unit,year,indicator,value,\nU,2017,A,1,960\nU,2017,B,2,120\nU,2017,C,3,333\n";
+    expect(fast(split)).toBeUndefined();
+    const records = parseDataCsv(split, "values.csv");
+    if (!records.ok) throw new Error("records");
+    expect(thousandsSplitWarnings(records.value, "values.csv").map(({ code, line, column }) => [code, line, column])).toEqual([["W_THOUSANDS_SPLIT", 2, 4]]);
+    const trailing = "unit,year,indicator,value,\nU,2017,A,1,\nU,2017,B,2,\nU,2017,C,3,\n";
+    same(fast(trailing)!, generalPanel(trailing)!);
+  });
+
   it("leaves a row with an empty unit cell (a unit merged down in Excel, saved to CSV) to the general reader, which refuses it", () => {
     const text = "unit,year,indicator,value\nU1,2017,A,1\n,2018,A,2\nU1,2017,B,3\nU1,2017,C,4\n";
     expect(fast(text)).toBeUndefined();

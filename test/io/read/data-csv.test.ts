@@ -554,8 +554,8 @@ describe("parseDataCsv: a number split at its thousands separator by an unquoted
     expect(warningOf(text)).toEqual([2, 4, "1234567"]);
     // 1 and 234.5: 1,234.5 = 1234.5.
     expect(warningOf("unit,year,indicator,value,note\n甲,2019,x1,1,234.5,\n")).toEqual([2, 4, "1234.5"]);
-    // -12 and 234.5 in a column without a header: -12,234.5 = -12234.5.
-    expect(marksOf("unit,year,indicator,value,\nA,2019,x1,-12,234.5,\n")).toEqual([mark("-12", ["234.5"], 5, "", 6, 5).thousandsSplit]);
+    // -12 and 234.5 in a column without a header: -12,234.5 = -12234.5 (the header's 4 columns with a name counted).
+    expect(marksOf("unit,year,indicator,value,\nA,2019,x1,-12,234.5,\n")).toEqual([mark("-12", ["234.5"], 5, "", 6, 4).thousandsSplit]);
   });
 
   it("marks a value after a currency sign: 甲,2019,x1,¥1,234, reads 1 where ¥1,234 = 1234 was meant", () => {
@@ -635,6 +635,18 @@ describe("parseDataCsv: a number split at its thousands separator by an unquoted
       expect(withSplit.ok && thousandsSplitWarnings(withSplit.value, "v.csv")).toEqual([
         { code: "W_THOUSANDS_SPLIT", message: checkMessages.thousandsSplit(meant, 1), source: "v.csv", line: 6, column: 4 },
       ]);
+    });
+
+    it("counts a header's columns without a name (a header line ending with a comma) as spare: every value written 1,960 unquoted there is a split (a reviewer's case)", () => {
+      // "unit,year,indicator,value," has 4 named columns and a 5th without a name; each row "U,<year>,A,1,960" has 5
+      // fields, 1 to spare against the 4 named, and every row shows a split (1 then 960), so none is usual and 0 is:
+      // each row's value 1 is 1,960 split. One warning at 2:4 naming 1960, counting the 3 cells. (Before: read as 1,
+      // 4, 3 without a word.)
+      const text = "unit,year,indicator,value,\nU,2017,A,1,960\nU,2018,A,4,120\nU,2019,A,3,333\n";
+      expect(marksOf(text)).toEqual([mark("1", ["960"], 5, "", 5, 4).thousandsSplit, mark("4", ["120"], 5, "", 5, 4).thousandsSplit, mark("3", ["333"], 5, "", 5, 4).thousandsSplit]);
+      expect(warningOf(text)).toEqual([2, 4, "1960"]);
+      // A note column left empty under the unnamed header, as a trailing comma on every line writes it: nothing.
+      expect(marksOf("unit,year,indicator,value,\nU,2017,A,1,\nU,2018,A,4,\n")).toEqual([undefined, undefined]);
     });
 
     it("is the same in a wide layout: 2019 = 1 and 2020 = 234 as written, but a row with two fields to spare is split", () => {
