@@ -90,6 +90,8 @@ export const FLAG_NAMES: readonly FlagName[] = [
   { flag: "--objective", option: "weighting.objective", value: choice(OBJECTIVE_METHODS) },
   { flag: "--combination", option: "weighting.combination", value: choice(COMBINATIONS) },
   { flag: "--alpha", option: "weighting.alpha", value: NUMBER },
+  // every call that checks (W_VALUE_JUMP's message says --strict leaves it a warning)
+  { flag: "--strict", option: "strict", value: { kind: "switch" } },
   // uncertainty
   { flag: "--normalisations", option: "normalizations" },
   { flag: "--aggregations", option: "aggregations" },
