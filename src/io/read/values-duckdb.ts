@@ -17,6 +17,7 @@ import { messages } from "../../core/messages.js";
 import { readerMessages } from "../../core/reader-messages.js";
 import { limitMessages } from "../../core/limit-messages.js";
 import { createPanel, PANEL_CELL_LIMIT, panelSizeIssue, unknownIndicatorMessages, type Panel, type ValueRecord } from "../../core/panel.js";
+import { append } from "../../core/arrays.js";
 import type { Tree } from "../../core/types.js";
 import { IndexToolError, InputError, ValidationError, type Issue } from "../../errors.js";
 import {
@@ -838,7 +839,8 @@ export async function readIndicatorQueries(tree: Tree, root: string, settings: Q
         const refused: Issue[] = found.issues.map((issue) => ({ ...where, ...issue }));
         // A unit's NUL character said as the NUL byte of a file the query reads, when one holds it.
         issues.push(...((await withQueryFileCauses(refused, label, read, where)) ?? refused));
-        if (found.issues.length === 0) records.push(...found.records);
+        // One by one: a query of a million rows spread into push's arguments overflowed the stack.
+        if (found.issues.length === 0) append(records, found.records);
       } catch (caught) {
         const limited = timeLimitError(session, label, caught, "indicator");
         const error = limited === caught ? ((await queryFileError(caught, label, read)) ?? caught) : limited;

@@ -20,7 +20,8 @@
  *   starts on a new line, leaving that line as it is.
  * - A move happened when its `moved` line follows; without it (a crash, a full disk or `LATEST` a folder between the
  *   lines), when what followed shows it: the next `moving` line's `before`, or `LATEST` now for the last, is its `after`
- *   (`confirmedLines`). So a hand move of `LATEST` back later hides no publication, and a failed one adds none.
+ *   (`confirmedLines`). So a hand move of `LATEST` back later hides no publication whose `moved` line was written, and
+ *   a failed move adds none.
  * - Comma-separated lines written through the one CSV writer (`formatCsv`, whose text cells are formula-guarded), as
  *   every CSV file the tool writes: a person may open it in Excel. Named `.log`, not `.csv`: it lies directly in the
  *   runs folder, where a values glob that reads the .csv files of every folder of `data` beside `runs: data/runs`

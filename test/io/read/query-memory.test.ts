@@ -253,6 +253,15 @@ describe("a tree's sql query of more rows than one indicator may fill", () => {
     );
   });
 
+  it("reads a query of 200,000 rows (a unit each): its records were spread into push's arguments, which overflowed the stack", async () => {
+    const dir = await makeTempDir({ "tree.csv": tree(200_000) });
+    const parsed = await readTree(join(dir, "tree.csv"), "tree.csv");
+    const records = await readIndicatorQueries(parsed, dir);
+    // 5 rows of A and 200,000 of B (value 2, units U0 to U199999; 150,000 spread into push already overflow).
+    expect(records.length).toBe(200_005);
+    expect(records.filter((record) => record.indicator === "B" && record.value === 2).length).toBe(200_000);
+  });
+
   it("reads queries of as many rows as the limit", async () => {
     const dir = await makeTempDir({ "tree.csv": tree(5) });
     const parsed = await readTree(join(dir, "tree.csv"), "tree.csv");
