@@ -2,6 +2,7 @@
  * The words of the HTML report in Chinese and English. Names of the index, groups and indicators come from the tree.
  */
 import type { ColumnDisplay, Language } from "../write/tables.js";
+import { counted, quote } from "../../core/quote.js";
 import { WEIGHT_METHOD_NAMES } from "../../core/zh/weight-method-names.js";
 
 export const REPORT_LANGUAGES = ["zh", "en"] as const;
@@ -187,9 +188,9 @@ export function fill(template: string, values: Readonly<Record<string, string | 
 function shiftedText(shifted: readonly string[], language: Language): string {
   if (shifted.length === 0) return "";
   const words = WORDS[language];
-  const named = shifted.slice(0, 3).map((code) => `"${code}"`).join(words.listJoin);
+  const named = shifted.slice(0, 3).map(quote).join(words.listJoin);
   const more = shifted.length > 3 ? (language === "zh" ? `等` : `, …`) : "";
-  const count = language === "zh" ? shifted.length : `${shifted.length} indicator${shifted.length === 1 ? "" : "s"}`;
+  const count = language === "zh" ? shifted.length : counted(shifted.length, "indicator");
   return fill(words.baseYearShifted, { count, names: named + more });
 }
 
