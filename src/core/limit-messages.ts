@@ -212,9 +212,6 @@ export const limitMessages = catalogue("limitMessages", {
   queryFileByteOrder: (label: string, file: string) =>
     `${label}: the query reads ${file}, which is UTF-16BE text, but DuckDB's encoding = 'utf-16' reads UTF-16LE only: the columns it found are that text read in the wrong byte order; ` +
     `expected UTF-8 or UTF-16LE: ${SAVE_AS_UTF8}, or convert it to UTF-16LE (iconv -f UTF-16BE -t UTF-16LE), which encoding = 'utf-16' reads`,
-  /** A `.parquet` values file whose data DuckDB could not read part of the way (`said`, DuckDB's words): damaged. */
-  parquetUnreadable: (source: string, said: string) =>
-    `${source}: DuckDB could not read the Parquet file's data: ${said}; expected a whole Parquet file (copy it again, or write it again with the program that made it)`,
   /** A `.parquet` values file that DuckDB refused, and that looks like `what`. */
   parquetNotParquet: (source: string, what: string) =>
     `${source}: the file looks like ${what}, not Parquet; expected a Parquet file (the tool reads a CSV file or an .xlsx workbook itself, given under its own extension, .csv or .xlsx)`,

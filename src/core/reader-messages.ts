@@ -191,6 +191,9 @@ export const readerMessages = catalogue("readerMessages", {
   sqlQueryTextBuilt: (label: string, call: string, line: number | undefined) =>
     `${label}: ${call}(…)${line === undefined ? "" : ` on line ${line}`} is given a text the query builds, not one string literal; expected one string literal with the paths written inside it, as in ${call.toLowerCase() === "query_table" ? "query_table('data/x.csv')" : "query('SELECT * FROM read_csv(''data/x.csv'')')"} (the paths of a built text would be read against the current folder, not the folder the query reads)`,
   parquetUnreadable: (label: string, reason: string) => `${label}: DuckDB cannot read the file as Parquet: ${reason}; expected a Parquet file`,
+  /** A `.parquet` values file DuckDB opened but whose data it could not read part of the way (`reason`, DuckDB's words): damaged. */
+  parquetDataUnreadable: (label: string, reason: string) =>
+    `${label}: DuckDB could not read the Parquet file's data: ${reason}; expected a whole Parquet file (copy it again, or write it again with the program that made it)`,
   parquetLayout: (label: string, columns: readonly string[]) =>
     `${label}: columns ${listItems(columns, ", ", (count) => `and ${count} more`)}; expected unit, year, indicator, value (long) or indicator and one column a year such as 2017 (wide)`,
   parquetYearType: (label: string, column: string, type: string) => `${label}: column ${column} is ${type}; expected numbers`,

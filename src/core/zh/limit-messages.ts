@@ -158,7 +158,6 @@ export const limitMessagesZh: Translation<typeof limitMessages> = {
   queryFileByteOrder: (label, file) =>
     `${label}：查询读取 ${file}，该文件是 UTF-16BE 文本，但 DuckDB 的 encoding = 'utf-16' 只读取 UTF-16LE：它读出的列是以错误的字节顺序读取该文本所得；` +
     `应为 UTF-8 或 UTF-16LE：请${SAVE_AS_UTF8}，或将其转换为 UTF-16LE（iconv -f UTF-16BE -t UTF-16LE），encoding = 'utf-16' 即可读取`,
-  parquetUnreadable: (source, said) => `${source}：DuckDB 无法读取该 Parquet 文件中的数据：${said}；应为完整的 Parquet 文件（请重新复制，或用生成它的程序重新写出）`,
   parquetNotParquet: (source, what) =>
     `${source}：文件看起来是${spacedStart(kindOf(what))}，而不是 Parquet 文件；应为 Parquet 文件（CSV 文件或 .xlsx 工作簿由本工具自己读取，请使用其本来的扩展名 .csv 或 .xlsx）`,
   fileTooLarge: (source, size, limit) =>

@@ -130,6 +130,7 @@ export const readerMessagesZh: Translation<typeof readerMessages> = {
   sqlQueryTextBuilt: (label, call, line) =>
     `${label}：${line === undefined ? "" : `第 ${line} 行的`}${call}(…) 得到的是查询拼接出的文本，而不是单个字符串字面量；应为单个字符串字面量，路径直接写在其中，如 ${call.toLowerCase() === "query_table" ? "query_table('data/x.csv')" : "query('SELECT * FROM read_csv(''data/x.csv'')')"}（拼接出的文本中的路径会相对当前文件夹读取，而不是相对查询可读取的文件夹）`,
   parquetUnreadable: (label, reason) => `${label}：DuckDB 无法把该文件读作 Parquet：${reason}；应为 Parquet 文件`,
+  parquetDataUnreadable: (label, reason) => `${label}：DuckDB 无法读取该 Parquet 文件中的数据：${reason}；应为完整的 Parquet 文件（请重新复制，或用生成它的程序重新写出）`,
   parquetLayout: (label, columns) =>
     `${label}：列为 ${listItems(columns, ", ", (count) => `另有 ${count} 列`)}；应为 unit、year、indicator、value（长表），或 indicator 加每年一列（如 2017）（宽表）`,
   parquetYearType: (label, column, type) => `${label}：列 ${column} 的类型为 ${type}；应为数值`,

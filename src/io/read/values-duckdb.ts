@@ -144,7 +144,7 @@ export async function readDuckdbValues(tree: Tree, path: string, label: string, 
     // A .parquet file DuckDB failed to read part of the way (a damaged page: "Payload value bigger than allowed"),
     // which was an internal error: DuckDB's own errors are "<Kind> Error: …".
     if (limited === error && !(error instanceof IndexToolError) && error instanceof Error && /^[A-Z][A-Za-z]*(?: [A-Z][A-Za-z]*)* Error: /.test(error.message))
-      throw new InputError("E_PARQUET", limitMessages.parquetUnreadable(label, error.message.split("\n")[0]), { source: label }, { cause: error });
+      throw new InputError("E_PARQUET", readerMessages.parquetDataUnreadable(label, error.message.split("\n")[0]), { source: label }, { cause: error });
     throw limited;
   } finally {
     session.close();

@@ -32,7 +32,6 @@ describe("limitMessagesZh", () => {
       ["queryFileByteOrder", ["values.sql", "firms.csv"]],
       ["queryFileByteOrder", ["tree.csv:3: indicator R, column sql", "data/firms.csv"]],
       ["parquetNotParquet", ["values.parquet", "an Excel workbook (.xlsx)"]],
-      ["parquetUnreadable", ["values.parquet", "Invalid Input Error: Payload value bigger than allowed"]],
       ["parquetNotParquet", ["values.parquet", "GBK/GB18030 text"]],
       ["parquetNotParquet", ["values.parquet", "an old Excel workbook (.xls)"]],
       ["parquetNotParquet", ["values.parquet", "UTF-16BE text"]],

@@ -66,6 +66,7 @@ describe("readerMessagesZh", () => {
       ["sqlQueryTextBuilt", ["values.sql", "query", 3]],
       ["sqlQueryTextBuilt", ["tree.csv:3: indicator B, column sql", "query_table", undefined]],
       ["parquetUnreadable", ["values.parquet", "No magic bytes found at end of file"]],
+      ["parquetDataUnreadable", ["values.parquet", "Invalid Input Error: Payload value bigger than allowed"]],
       ["parquetLayout", ["values.parquet", ["unit", "code", "amount"]]],
       ["parquetYearType", ["values.parquet", "2018", "VARCHAR"]],
       ["sqlColumnMissing", ["values.sql", "value", ["unit", "year", "indicator"]]],
